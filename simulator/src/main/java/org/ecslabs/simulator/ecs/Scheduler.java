@@ -339,10 +339,11 @@ final class Scheduler {
         service.steady = false;
     }
 
+    /** An old deployment leaves the list once the last of its tasks has stopped. */
     private static void retireDrainedDeployments(Ecs ecs, EcsState.Service service) {
-        List<EcsState.Task> wanted = wantedTasks(ecs, service);
+        List<EcsState.Task> remaining = serviceTasks(ecs, service);
         service.deployments.removeIf(d -> !"PRIMARY".equals(d.status)
-                && wanted.stream().noneMatch(t -> d.id.equals(t.deploymentId)));
+                && remaining.stream().noneMatch(t -> d.id.equals(t.deploymentId)));
     }
 
     private static void completeAndSettle(Ecs ecs, EcsState.Service service) {
