@@ -43,6 +43,7 @@ public class EcsService implements AwsService {
     public JsonNode call(Sandbox sandbox, String operation, ObjectNode input) {
         Ecs ecs = Ecs.of(sandbox);
         ObjectNode in = input == null ? Json.object() : input;
+        ecs.state().schedulerDirty = true;
         return switch (operation) {
             case "CreateCluster" -> Clusters.create(ecs, in);
             case "DescribeClusters" -> Clusters.describe(ecs, in);
@@ -114,11 +115,15 @@ public class EcsService implements AwsService {
     public boolean tick(Sandbox sandbox) {
         Ecs ecs = Ecs.of(sandbox);
         boolean changed = CostMeter.accrue(ecs);
+        boolean tasksMoved = false;
         for (EcsState.Task task : ecs.state().tasks.values()) {
-            changed |= TaskLifecycle.advance(ecs, task);
+            tasksMoved |= TaskLifecycle.advance(ecs, task);
         }
-        if (!ecs.state().services.isEmpty()) {
-            changed |= Scheduler.tick(ecs);
+        changed |= tasksMoved;
+        if (!ecs.state().services.isEmpty() && (tasksMoved || ecs.state().schedulerDirty)) {
+            boolean scheduled = Scheduler.tick(ecs);
+            ecs.state().schedulerDirty = scheduled;
+            changed |= scheduled;
         }
         double now = ecs.now();
         changed |= ecs.state().tasks.values().removeIf(

@@ -31,6 +31,11 @@ public class EcsState {
     public Map<String, ObjectNode> serviceDeployments = new LinkedHashMap<>();
     public Map<String, ObjectNode> serviceRevisions = new LinkedHashMap<>();
     public CostMeter cost = new CostMeter();
+    /**
+     * Whether the scheduler has work to look at: set by every call and by task status changes,
+     * cleared when a scheduler pass changes nothing, so an idle account's ticks stay cheap.
+     */
+    public boolean schedulerDirty = true;
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
