@@ -15,6 +15,8 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.ast.Heading;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -39,11 +41,19 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
-        options.set(HtmlRenderer.ESCAPE_HTML, true);
+        // Raw HTML goes through to the sanitizer, which removes what is not allowed ("sanitized away").
+        options.set(HtmlRenderer.ESCAPE_HTML, false);
         options.set(AnchorLinkExtension.ANCHORLINKS_WRAP_TEXT, false);
         options.set(AnchorLinkExtension.ANCHORLINKS_SET_ID, false);
         options.set(AnchorLinkExtension.ANCHORLINKS_ANCHOR_CLASS, "anchor");
         options.set(TablesExtension.CLASS_NAME, "table");
+        // Each allowed kind is its own type (class adm-<kind>); "exam" is ours, not flexmark's.
+        Map<String, String> types = new HashMap<>();
+        ADMONITIONS.forEach(kind -> types.put(kind, kind));
+        options.set(AdmonitionExtension.QUALIFIER_TYPE_MAP, types);
+        Map<String, String> titles = new HashMap<>(AdmonitionExtension.getQualifierTitleMap());
+        titles.put("exam", "Exam tip");
+        options.set(AdmonitionExtension.QUALIFIER_TITLE_MAP, titles);
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options).build();
     }
