@@ -42,70 +42,36 @@
         });
     }
 
-    // Mermaid's SVG carries a <style> element and style attributes. The CSP (style-src 'self')
-    // ignores both when they arrive as markup, so the SVG is parsed off-document and its styles are
-    // re-applied through the CSSOM (a constructed stylesheet and element.style), which CSP allows.
-    function svgWithStyles(svgText) {
-        var parsed = new DOMParser().parseFromString(svgText, 'image/svg+xml').documentElement;
-        if (parsed.nodeName === 'parsererror' || parsed.querySelector('parsererror')) {
-            // Not well-formed XML (an HTML entity in a label): the HTML parser is lenient.
-            parsed = new DOMParser().parseFromString(svgText, 'text/html').body.firstElementChild;
-        }
-        parsed.querySelectorAll('style').forEach(function (style) {
-            try {
-                var sheet = new CSSStyleSheet();
-                sheet.replaceSync(style.textContent);
-                document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
-            } catch (e) {
-                // An older browser: the diagram still shows, only less styled.
-            }
-            style.remove();
-        });
-        var styled = [];
-        [parsed].concat(Array.prototype.slice.call(parsed.querySelectorAll('[style]'))).forEach(function (element) {
-            if (element.hasAttribute('style')) {
-                styled.push([element, element.getAttribute('style')]);
-                element.removeAttribute('style');
-            }
-        });
-        var svg = document.importNode(parsed, true);
-        var imported = [svg].concat(Array.prototype.slice.call(svg.querySelectorAll('*')));
-        var originals = [parsed].concat(Array.prototype.slice.call(parsed.querySelectorAll('*')));
-        styled.forEach(function (pair) {
-            var index = originals.indexOf(pair[0]);
-            if (index >= 0) {
-                imported[index].style.cssText = pair[1];
-            }
-        });
-        return svg;
-    }
-
+    // Mermaid writes inline styles while it draws, which this site's Content-Security-Policy
+    // (style-src 'self') blocks. Each diagram is therefore drawn inside a same-origin frame,
+    // /diagram-frame, whose own policy allows inline styles (and still only our scripts).
     function renderMermaid() {
-        var blocks = document.querySelectorAll('pre > code.language-mermaid');
-        if (blocks.length === 0) {
-            return;
-        }
-        var script = document.createElement('script');
-        script.src = document.body.dataset.mermaidSrc;
-        script.onload = function () {
-            window.mermaid.initialize({startOnLoad: false, securityLevel: 'strict', theme: 'neutral',
-                flowchart: {htmlLabels: false}});
-            blocks.forEach(function (code, index) {
-                var figure = document.createElement('figure');
-                figure.className = 'diagram';
-                var pre = code.parentElement;
-                pre.replaceWith(figure);
-                window.mermaid.render('mermaid-diagram-' + index, code.textContent).then(function (result) {
-                    figure.appendChild(svgWithStyles(result.svg));
+        document.querySelectorAll('pre > code.language-mermaid').forEach(function (code, index) {
+            var pre = code.parentElement;
+            var figure = document.createElement('figure');
+            figure.className = 'diagram';
+            var frame = document.createElement('iframe');
+            frame.className = 'diagram-frame';
+            frame.title = 'Diagram ' + (index + 1);
+            frame.src = '/diagram-frame';
+            frame.addEventListener('load', function () {
+                var view = frame.contentWindow;
+                var fit = function () {
+                    frame.style.height = Math.ceil(view.diagramHeight()) + 'px';
+                };
+                view.renderDiagram(code.textContent).then(function () {
+                    fit();
                     figure.classList.add('rendered');
+                    window.addEventListener('resize', fit);
                 }, function (error) {
                     figure.replaceWith(pre);
                     pre.classList.add('diagram-error');
                     pre.title = 'This diagram could not be drawn: ' + error;
                 });
             });
-        };
-        document.head.appendChild(script);
+            figure.appendChild(frame);
+            pre.replaceWith(figure);
+        });
     }
 
     document.addEventListener('DOMContentLoaded', function () {

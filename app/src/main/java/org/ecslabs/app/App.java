@@ -6,6 +6,7 @@ import java.util.List;
 import org.ecslabs.app.lesson.LessonRoutes;
 import org.ecslabs.app.lesson.ProgressStore;
 import org.ecslabs.app.web.Csrf;
+import org.ecslabs.app.web.DiagramFrame;
 import org.ecslabs.app.web.ErrorHandling;
 import org.ecslabs.app.web.Feature;
 import org.ecslabs.app.web.HomeRoutes;
@@ -25,6 +26,7 @@ public final class App {
         // Every feature's routes, in one place. A new feature adds one line here.
         List<Feature> features = List.of(
                 new HomeRoutes(context.lessons(), progress, context.learners(), context.templates()),
+                new DiagramFrame(context.templates()),
                 new LessonRoutes(context.lessons(), progress, context.labs(), context.learners(), context.templates()));
         ErrorHandling errors = new ErrorHandling(context.templates());
         return Javalin.create(config -> {
