@@ -74,7 +74,6 @@ class BrowserTest {
                 lessonTitle = firstLesson.textContent().strip();
                 int total = page.locator(".lesson-link").count();
                 assertThat(page.locator(".progress-count")).containsText("0 of " + total + " completed");
-                screenshot(page, "lessons.png");
 
                 firstLesson.click();
                 assertThat(page.locator("article h1")).hasText(lessonTitle);
@@ -98,7 +97,7 @@ class BrowserTest {
                 page.navigate(base + "/lessons");
                 assertThat(page.locator(".progress-count")).containsText("1 of " + total + " completed");
                 assertThat(page.locator(".lesson-item.done .lesson-link")).hasText(lessonTitle);
-                screenshot(page, "lessons-progress.png");
+                screenshot(page, "lessons.png");
             } finally {
                 app.stop();
                 context.close();
