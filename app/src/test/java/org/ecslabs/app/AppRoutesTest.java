@@ -228,6 +228,33 @@ class AppRoutesTest {
     }
 
     @Test
+    void theDiagramFrameLoadsMermaidAndAloneMayUseInlineStylesAndBeFramedByOurPages() {
+        JavalinTest.test(App.create(context), (server, client) -> {
+            Response response = client.get("/diagram-frame");
+
+            assertThat(response.code()).isEqualTo(200);
+            assertThat(response.body().string()).contains("/webjars/mermaid/" + BuildInfo.CURRENT.mermaid() + "/dist/mermaid.min.js",
+                    "/assets/diagram-frame.js");
+            assertThat(response.headers().get("Content-Security-Policy").get(0))
+                    .contains("script-src 'self';", "style-src 'self' 'unsafe-inline'", "frame-ancestors 'self'");
+            assertThat(response.headers().get("X-Frame-Options")).containsExactly("SAMEORIGIN");
+            assertThat(client.get("/lessons").headers().get("X-Frame-Options")).containsExactly("DENY");
+        });
+    }
+
+    @Test
+    void anUnexpectedFailureIsAFriendlyPageWithoutStackTrace() {
+        JavalinTest.test(App.create(context), (server, client) -> {
+            context.database().close();
+            Response response = client.get("/lessons");
+
+            assertThat(response.code()).isEqualTo(500);
+            assertThat(response.body().string()).contains("Something went wrong", "The details are in the server log.")
+                    .doesNotContain("Exception", "at org.");
+        });
+    }
+
+    @Test
     void pagesLoadNothingFromOtherSites() {
         JavalinTest.test(App.create(context), (server, client) -> {
             String html = client.get("/lessons/first-steps").body().string();

@@ -146,7 +146,7 @@ public final class LessonParser {
             throw front.error(key, "each entry of '" + key + "' needs a title");
         }
         if (url == null || !String.valueOf(url).trim().matches("https?://\\S+")) {
-            throw front.error(key, "each entry of '" + key + "' needs a url starting with https:// (found '" + url + "')");
+            throw front.error(key, "each entry of '" + key + "' needs a url starting with https:// or http:// (found '" + url + "')");
         }
         return new Link(String.valueOf(title).trim(), String.valueOf(url).trim());
     }
