@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,7 @@ public final class LessonParser {
         if (!(value instanceof Map<?, ?> map)) {
             throw front.error("video", "'video' must be a mapping with a title and a url");
         }
-        Map<String, Object> entry = new java.util.LinkedHashMap<>();
+        Map<String, Object> entry = new LinkedHashMap<>();
         map.forEach((k, v) -> entry.put(String.valueOf(k), v));
         return link(front, "video", entry);
     }

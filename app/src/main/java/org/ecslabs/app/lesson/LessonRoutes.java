@@ -2,6 +2,7 @@ package org.ecslabs.app.lesson;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -67,7 +68,7 @@ public final class LessonRoutes implements Feature {
         Lesson lesson = find(ctx);
         progress.markComplete(learners.of(ctx).id(), lesson.slug());
         // Post/redirect/get: a reload shows the page instead of re-posting the form.
-        ctx.redirect("/lessons/" + lesson.slug() + "#complete", io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect("/lessons/" + lesson.slug() + "#complete", HttpStatus.SEE_OTHER);
     }
 
     private Lesson find(Context ctx) {

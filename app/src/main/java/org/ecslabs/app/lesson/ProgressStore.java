@@ -4,9 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -33,7 +34,7 @@ public final class ProgressStore {
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, learnerId);
             statement.setString(2, slug);
-            statement.setObject(3, Instant.now(clock).atOffset(java.time.ZoneOffset.UTC));
+            statement.setObject(3, Instant.now(clock).atOffset(ZoneOffset.UTC));
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record progress", e);
@@ -49,7 +50,7 @@ public final class ProgressStore {
             statement.setString(1, learnerId);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    completed.put(rows.getString(1), rows.getObject(2, java.time.OffsetDateTime.class).toInstant());
+                    completed.put(rows.getString(1), rows.getObject(2, OffsetDateTime.class).toInstant());
                 }
             }
         } catch (SQLException e) {

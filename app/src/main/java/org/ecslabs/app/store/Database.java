@@ -2,6 +2,7 @@ package org.ecslabs.app.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -35,7 +36,7 @@ public final class Database implements AutoCloseable {
 
     /** A fresh private in-memory database, for tests and throw-away runs. */
     public static Database inMemory() {
-        return open("jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
 
     public DataSource dataSource() {

@@ -1,5 +1,7 @@
 package org.ecslabs.app.web;
 
+import org.ecslabs.app.BuildInfo;
+
 /**
  * What the layout needs from every page.
  *
@@ -10,22 +12,22 @@ public record Frame(String title, String section) {
 
     /** Asset paths for the layout; versions come from the build so a WebJar upgrade needs no edit. */
     public String mermaidJs() {
-        return "/webjars/mermaid/" + org.ecslabs.app.BuildInfo.CURRENT.mermaid() + "/dist/mermaid.min.js";
+        return "/webjars/mermaid/" + BuildInfo.CURRENT.mermaid() + "/dist/mermaid.min.js";
     }
 
     public String highlightJs() {
-        return "/webjars/highlightjs/" + org.ecslabs.app.BuildInfo.CURRENT.highlightjs() + "/highlight.min.js";
+        return "/webjars/highlightjs/" + BuildInfo.CURRENT.highlightjs() + "/highlight.min.js";
     }
 
     public String highlightDockerfileJs() {
-        return "/webjars/highlightjs/" + org.ecslabs.app.BuildInfo.CURRENT.highlightjs() + "/languages/dockerfile.min.js";
+        return "/webjars/highlightjs/" + BuildInfo.CURRENT.highlightjs() + "/languages/dockerfile.min.js";
     }
 
     public String highlightCss() {
-        return "/webjars/highlightjs/" + org.ecslabs.app.BuildInfo.CURRENT.highlightjs() + "/styles/github.min.css";
+        return "/webjars/highlightjs/" + BuildInfo.CURRENT.highlightjs() + "/styles/github.min.css";
     }
 
     public String version() {
-        return org.ecslabs.app.BuildInfo.CURRENT.version();
+        return BuildInfo.CURRENT.version();
     }
 }

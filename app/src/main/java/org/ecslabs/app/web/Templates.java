@@ -7,6 +7,7 @@ import gg.jte.resolve.DirectoryCodeResolver;
 import io.javalin.http.Context;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ecslabs.app.ConfigException;
 
 /**
  * Renders JTE templates from app/src/main/jte: precompiled classes in the jar, or (dev mode)
@@ -28,7 +29,7 @@ public final class Templates {
     public static Templates fromSources() {
         Path sources = Files.isDirectory(Path.of("app/src/main/jte")) ? Path.of("app/src/main/jte") : Path.of("src/main/jte");
         if (!Files.isDirectory(sources)) {
-            throw new org.ecslabs.app.ConfigException("ECSLABS_DEV",
+            throw new ConfigException("ECSLABS_DEV",
                     "template sources (app/src/main/jte) not found; run from the repository root or unset ECSLABS_DEV");
         }
         return new Templates(TemplateEngine.create(new DirectoryCodeResolver(sources), Path.of("target/jte-dev"), ContentType.Html,
