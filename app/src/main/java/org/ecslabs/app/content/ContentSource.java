@@ -41,13 +41,21 @@ public final class ContentSource {
     public static ContentSource bundled() {
         try {
             URI location = ContentSource.class.getProtectionDomain().getCodeSource().getLocation().toURI();
-            Path codeSource = Path.of(location);
-            if (Files.isDirectory(codeSource)) {
-                return new ContentSource(codeSource.resolve("bundled"), false);
-            }
+            return bundledIn(Path.of(location));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot find the lessons bundled in the jar", e);
+        }
+    }
+
+    /** The {@code bundled/} folder of a jar or a classes folder. */
+    static ContentSource bundledIn(Path codeSource) {
+        if (Files.isDirectory(codeSource)) {
+            return new ContentSource(codeSource.resolve("bundled"), false);
+        }
+        try {
             return new ContentSource(jarFileSystem(codeSource).getPath("/bundled"), false);
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot open the lessons bundled in the jar", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the lessons bundled in " + codeSource, e);
         }
     }
 
