@@ -14,6 +14,20 @@
         });
     }
 
+    // Selects the code so that the learner can copy it by hand, and tries the older copy command.
+    function selectForCopy(code) {
+        var range = document.createRange();
+        range.selectNodeContents(code);
+        var selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        try {
+            return document.execCommand('copy');
+        } catch (e) {
+            return false;
+        }
+    }
+
     function addCopyButtons() {
         document.querySelectorAll('.prose pre > code').forEach(function (code) {
             if (code.classList.contains('language-mermaid')) {
@@ -30,11 +44,12 @@
                     button.textContent = label;
                     setTimeout(function () { button.textContent = 'Copy'; }, 1500);
                 };
-                if (navigator.clipboard) {
+                if (navigator.clipboard && window.isSecureContext) {
                     navigator.clipboard.writeText(code.innerText).then(function () { done('Copied'); },
-                        function () { done('Press Ctrl+C'); });
+                        function () { done(selectForCopy(code) ? 'Copied' : 'Press Ctrl+C'); });
                 } else {
-                    done('Press Ctrl+C');
+                    // Plain http on a classroom server is not a secure context: no Clipboard API.
+                    done(selectForCopy(code) ? 'Copied' : 'Press Ctrl+C');
                 }
             });
             pre.classList.add('has-copy');

@@ -53,6 +53,7 @@ class BrowserTest {
                      .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                              "--disable-component-update", "--no-first-run", "--disable-sync")))) {
             BrowserContext browserContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+            browserContext.grantPermissions(List.of("clipboard-read", "clipboard-write"));
             Page page = browserContext.newPage();
             List<String> problems = new ArrayList<>();
             page.onConsoleMessage(message -> {
@@ -87,6 +88,10 @@ class BrowserTest {
                     assertThat(page.locator("figure.diagram.rendered")).isVisible();
                     assertThat(page.frameLocator("figure.diagram iframe").locator("svg")).isVisible();
                     assertThat(page.frameLocator("figure.diagram iframe").locator("svg")).containsText("Image");
+                    page.locator("pre .copy-button").first().click();
+                    assertThat(page.locator("pre .copy-button").first()).hasText("Copied");
+                    assertThat(page.evaluate("navigator.clipboard.readText()"))
+                            .isEqualTo("aws ecs create-cluster --cluster-name demo\n");
                 }
                 screenshot(page, "lesson.png");
 
