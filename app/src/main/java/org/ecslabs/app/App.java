@@ -3,6 +3,7 @@ package org.ecslabs.app;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.util.List;
+import org.ecslabs.app.aws.SimulatorEndpoint;
 import org.ecslabs.app.lesson.LessonRoutes;
 import org.ecslabs.app.lesson.ProgressStore;
 import org.ecslabs.app.web.Csrf;
@@ -27,7 +28,8 @@ public final class App {
         List<Feature> features = List.of(
                 new HomeRoutes(context.lessons(), progress, context.learners(), context.templates()),
                 new DiagramFrame(context.templates()),
-                new LessonRoutes(context.lessons(), progress, context.labs(), context.learners(), context.templates()));
+                new LessonRoutes(context.lessons(), progress, context.labs(), context.learners(), context.templates()),
+                new SimulatorEndpoint(context.simulator()));
         ErrorHandling errors = new ErrorHandling(context.templates());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

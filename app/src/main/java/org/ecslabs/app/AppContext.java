@@ -10,16 +10,29 @@ import org.ecslabs.app.markdown.MarkdownRenderer;
 import org.ecslabs.app.store.Database;
 import org.ecslabs.app.web.CurrentLearner;
 import org.ecslabs.app.web.Templates;
+import org.ecslabs.simulator.Simulator;
+import org.ecslabs.simulator.SimulatorConfig;
 
 /**
  * The app's dependencies, built once from the configuration by {@link #open} (Main and the
  * end-to-end tests) or piece by piece by a test. {@link App#create} wires routes from them.
  *
- * @param labs the lab feature's catalog; {@link LabDirectory#none()} until that feature registers one
+ * @param labs      the lab feature's catalog; {@link LabDirectory#none()} until that feature registers one
+ * @param simulator the built-in AWS simulator served at {@code /aws}
  */
 public record AppContext(AppConfig config, Database database, ContentSource content, MarkdownRenderer markdown,
                          LessonCatalog lessons, LabDirectory labs, CurrentLearner learners, Templates templates,
-                         Clock clock) implements AutoCloseable {
+                         Clock clock, Simulator simulator) implements AutoCloseable {
+
+    /**
+     * A context built piece by piece (tests): its simulator keeps state in the same database and
+     * has no background ticker, so simulated time moves only when a call arrives.
+     */
+    public AppContext(AppConfig config, Database database, ContentSource content, MarkdownRenderer markdown,
+                      LessonCatalog lessons, LabDirectory labs, CurrentLearner learners, Templates templates, Clock clock) {
+        this(config, database, content, markdown, lessons, labs, learners, templates, clock,
+                Simulator.create(SimulatorConfig.withDataSource(database.dataSource()).withTickEvery(null)));
+    }
 
     /**
      * Creates the data folder, opens and migrates the database and loads the course. A setting
@@ -42,8 +55,10 @@ public record AppContext(AppConfig config, Database database, ContentSource cont
         LessonCatalog lessons = LessonCatalog.load(content, markdown);
         Templates templates = config.dev() ? Templates.fromSources() : Templates.precompiled();
         Database database = openDatabase(config.dbUrl());
+        // The built-in AWS endpoint keeps its state in the app's database, so it survives a restart.
+        Simulator simulator = Simulator.create(SimulatorConfig.withDataSource(database.dataSource()));
         return new AppContext(config, database, content, markdown, lessons, LabDirectory.none(), CurrentLearner.solo(),
-                templates, Clock.systemUTC());
+                templates, Clock.systemUTC(), simulator);
     }
 
     private static Database openDatabase(String url) {
@@ -62,6 +77,7 @@ public record AppContext(AppConfig config, Database database, ContentSource cont
 
     @Override
     public void close() {
+        simulator.close();
         database.close();
     }
 }
