@@ -127,8 +127,20 @@ final class Shell {
                 word.append(command.charAt(++i));
                 inWord = true;
             } else if (c == '$') {
-                i = expand(command, i, variables, word);
-                inWord = true;
+                // Unquoted, a variable's value splits into words on white space, as in bash:
+                // SUBNETS="subnet-a subnet-b" then --subnets $SUBNETS gives two values.
+                StringBuilder value = new StringBuilder();
+                i = expand(command, i, variables, value);
+                String[] parts = value.toString().split("\\s+", -1);
+                for (int part = 0; part < parts.length; part++) {
+                    if (part > 0 && inWord) {
+                        words.add(word.toString());
+                        word.setLength(0);
+                        inWord = false;
+                    }
+                    word.append(parts[part]);
+                    inWord |= !parts[part].isEmpty() || part == 0 && parts.length == 1;
+                }
             } else if (Character.isWhitespace(c)) {
                 if (inWord) {
                     words.add(word.toString());

@@ -125,5 +125,7 @@ class CliCommandTest {
         assertThat(commands.get(2).text()).isEqualTo("echo \"done #1\"");
         assertThat(Shell.words("a 'b c' \"d $X\" ${X}e \\$X", Map.of("X", "x")))
                 .containsExactly("a", "b c", "d x", "xe", "$X");
+        assertThat(Shell.words("--subnets $S \"$S\"", Map.of("S", "subnet-a\tsubnet-b")))
+                .containsExactly("--subnets", "subnet-a", "subnet-b", "subnet-a\tsubnet-b");
     }
 }
