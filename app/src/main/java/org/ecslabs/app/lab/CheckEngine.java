@@ -3,6 +3,7 @@ package org.ecslabs.app.lab;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.burt.jmespath.Expression;
 import io.burt.jmespath.JmesPathException;
+import io.burt.jmespath.RuntimeConfiguration;
 import io.burt.jmespath.jackson.JacksonRuntime;
 import java.util.List;
 
@@ -13,7 +14,10 @@ import java.util.List;
  */
 public final class CheckEngine {
 
-    private static final JacksonRuntime JMESPATH = new JacksonRuntime();
+    // Silent type errors: ends_with(null, ':2') on a resource that does not exist yet is simply
+    // false, so a check fails with "found nothing" instead of an evaluation error.
+    private static final JacksonRuntime JMESPATH = new JacksonRuntime(
+            RuntimeConfiguration.builder().withSilentTypeErrors(true).build());
     private static final int EXCERPT_LENGTH = 160;
 
     private final OperationInvoker invoker;
@@ -45,7 +49,12 @@ public final class CheckEngine {
     /** Evaluates a check's expression over a response already fetched. */
     public static CheckResult evaluate(Check check, JsonNode response) {
         // Compiling is cheap next to the AWS call, so expressions are not cached.
-        JsonNode result = compile(check.expect()).search(response);
+        JsonNode result;
+        try {
+            result = compile(check.expect()).search(response);
+        } catch (JmesPathException e) {
+            return CheckResult.fail(check, "the expectation could not be evaluated: " + e.getMessage());
+        }
         if (JMESPATH.isTruthy(result)) {
             return CheckResult.pass(check);
         }

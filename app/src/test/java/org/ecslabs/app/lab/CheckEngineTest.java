@@ -97,6 +97,17 @@ class CheckEngineTest {
     }
 
     @Test
+    void aFunctionOverSomethingMissingIsFalseNotAnError() throws Exception {
+        CheckResult result = CheckEngine.evaluate(check("ends_with(services[0].taskDefinition, ':2')"),
+                tree("{\"services\":[]}"));
+        assertThat(result.passed()).isFalse();
+        assertThat(result.message()).endsWith("(found nothing)");
+        assertThat(CheckEngine.evaluate(check("ends_with(services[0].taskDefinition, ':2')"),
+                tree("{\"services\":[{\"taskDefinition\":\"arn:aws:ecs:us-east-1:0:task-definition/web:2\"}]}")).passed())
+                .isTrue();
+    }
+
+    @Test
     void anInvalidExpressionIsRefused() {
         assertThatThrownBy(() -> CheckEngine.compile("services[0.desiredCount ==")).isInstanceOf(JmesPathException.class);
     }
