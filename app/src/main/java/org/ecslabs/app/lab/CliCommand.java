@@ -56,27 +56,45 @@ public record CliCommand(Operation operation, String control, ObjectNode input, 
         }
         return switch (words.get(0)) {
             case "aws" -> aws(command, words);
-            case "ecslabs" -> ControlCommands.parse(command, words.subList(1, words.size()));
+            case "ecslabs" -> {
+                List<String> rest = new ArrayList<>();
+                String[] format = {null, "json"};
+                outputOptions(command, words, rest, format);
+                CliCommand control = ControlCommands.parse(command, rest.subList(1, rest.size()));
+                yield new CliCommand(null, control.control(), control.input(), Optional.ofNullable(format[0]), format[1]);
+            }
             default -> throw invalid(command, "only 'aws ...' and 'ecslabs ...' commands can run here");
         };
     }
 
-    private static CliCommand aws(String command, List<String> all) {
-        List<String> words = new ArrayList<>();
-        String query = null;
-        String output = "json";
+    /** Moves --query and --output into {@code format} (query, output) and every other word into {@code rest}. */
+    private static void outputOptions(String command, List<String> all, List<String> rest, String[] format) {
         for (int i = 0; i < all.size(); i++) {
             String word = all.get(i);
             if (word.equals("--query") || word.equals("--output")) {
                 if (i + 1 >= all.size()) {
                     throw invalid(command, word + " needs a value");
                 }
-                if (word.equals("--query")) {
-                    query = all.get(++i);
-                } else {
-                    output = all.get(++i);
-                }
-            } else if (IGNORED_WITH_VALUE.contains(word)) {
+                format[word.equals("--query") ? 0 : 1] = all.get(++i);
+            } else {
+                rest.add(word);
+            }
+        }
+        if (!format[1].equals("json") && !format[1].equals("text")) {
+            throw invalid(command, "--output must be json or text here");
+        }
+    }
+
+    private static CliCommand aws(String command, List<String> all) {
+        List<String> words = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        String[] format = {null, "json"};
+        outputOptions(command, all, rest, format);
+        String query = format[0];
+        String output = format[1];
+        for (int i = 0; i < rest.size(); i++) {
+            String word = rest.get(i);
+            if (IGNORED_WITH_VALUE.contains(word)) {
                 i++;
             } else if (!IGNORED_FLAGS.contains(word)) {
                 words.add(word);
@@ -91,9 +109,6 @@ public record CliCommand(Operation operation, String control, ObjectNode input, 
         }
         Operation operation = Operation.findByCliName(service, words.get(2)).orElseThrow(() ->
                 invalid(command, "unknown operation 'aws " + service + " " + words.get(2) + "'"));
-        if (!output.equals("json") && !output.equals("text")) {
-            throw invalid(command, "--output must be json or text here");
-        }
         ObjectNode input = options(command, operation, words.subList(3, words.size()));
         return new CliCommand(operation, null, input, Optional.ofNullable(query), output);
     }
