@@ -46,7 +46,9 @@ public final class LabParser {
     /** Every {@code *.md} lab in {@code folder}, sorted by id; ids must be unique. */
     public static List<Lab> loadAll(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
+            // README.md documents the format for authors; it is not a lab.
             List<Lab> labs = files.filter(file -> file.getFileName().toString().endsWith(".md"))
+                    .filter(file -> !file.getFileName().toString().equals("README.md"))
                     .sorted()
                     .map(LabParser::load)
                     .sorted(Comparator.comparing(Lab::id))
