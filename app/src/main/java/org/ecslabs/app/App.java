@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.util.List;
 import org.ecslabs.app.aws.SimulatorEndpoint;
+import org.ecslabs.app.console.ConsoleRoutes;
 import org.ecslabs.app.lesson.LessonRoutes;
 import org.ecslabs.app.lesson.ProgressStore;
 import org.ecslabs.app.web.Csrf;
@@ -29,7 +30,8 @@ public final class App {
                 new HomeRoutes(context.lessons(), progress, context.learners(), context.templates()),
                 new DiagramFrame(context.templates()),
                 new LessonRoutes(context.lessons(), progress, context.labs(), context.learners(), context.templates()),
-                new SimulatorEndpoint(context.simulator()));
+                new SimulatorEndpoint(context.simulator()),
+                new ConsoleRoutes(context.learners(), ConsoleRoutes::soloBackend, context.templates()));
         ErrorHandling errors = new ErrorHandling(context.templates());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

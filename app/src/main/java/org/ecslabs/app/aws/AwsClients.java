@@ -1,5 +1,6 @@
 package org.ecslabs.app.aws;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,7 +15,11 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
@@ -104,9 +109,11 @@ public final class AwsClients implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(backend.accessKeyId(), backend.secretAccessKey())))
                 // Retries would multiply a check's wait on an unreachable back end; one try and a clear message.
-                .overrideConfiguration(config -> config
-                        .apiCallTimeout(callTimeout)
-                        .retryStrategy(AwsRetryStrategy.doNotRetry()));
+                .overrideConfiguration(config -> {
+                    config.apiCallTimeout(callTimeout).retryStrategy(AwsRetryStrategy.doNotRetry());
+                    backend.endpoint().map(URI::getRawPath).filter(path -> !path.isEmpty() && !path.equals("/"))
+                            .ifPresent(path -> config.addExecutionInterceptor(new KeepEndpointPath(path)));
+                });
         backend.endpoint().ifPresent(builder::endpointOverride);
         ((AwsSyncClientBuilder<?, ?>) builder).httpClient(httpClient);
         return (SdkClient) builder.build();
@@ -116,6 +123,23 @@ public final class AwsClients implements AutoCloseable {
     public void close() {
         clients.values().forEach(SdkClient::close);
         httpClient.close();
+    }
+
+    /**
+     * Puts the endpoint's path back where the SDK drops it: the EC2 client posts to the endpoint's
+     * root even when the override has a path, so {@code http://localhost:7070/aws} became
+     * {@code http://localhost:7070/}. Runs before signing, so the signature covers the real path.
+     */
+    private record KeepEndpointPath(String base) implements ExecutionInterceptor {
+        @Override
+        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+            SdkHttpRequest request = context.httpRequest();
+            String path = request.encodedPath() == null ? "" : request.encodedPath();
+            if (path.equals(base) || path.startsWith(base + "/")) {
+                return request;
+            }
+            return request.toBuilder().encodedPath(base + (path.startsWith("/") ? path : "/" + path)).build();
+        }
     }
 
     private static Map<String, Service> services() {

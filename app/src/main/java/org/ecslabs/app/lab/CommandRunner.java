@@ -57,7 +57,16 @@ public final class CommandRunner {
         if (cli.query().isPresent()) {
             response = CheckEngine.compile(cli.query().get()).search(response);
         }
-        return cli.output().equals("text") ? text(response) : pretty(response) + "\n";
+        return switch (cli.output()) {
+            case "text" -> text(response);
+            case "table" -> TableOutput.render(cli.isControl() ? cli.control() : cli.operation().name(), response);
+            default -> pretty(response) + "\n";
+        };
+    }
+
+    /** Splits a script (several lines, backslash continuations, comments) into its commands. */
+    public static List<Command> commands(String script) {
+        return Shell.commands(script, 1);
     }
 
     /** A shell variable set by an earlier command, if any. */

@@ -1,0 +1,347 @@
+package org.ecslabs.app.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.ecslabs.app.aws.AwsClients;
+import org.ecslabs.app.aws.SimulatorControl;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.ContainerInstance;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.Resource;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
+
+/**
+ * The live view of a learner's sandbox for the console page, read through the AWS SDK exactly as
+ * the learner's own commands are: the clock, clusters, services with deployments and events,
+ * tasks, container instances, target groups, traffic splits, and a chosen service's chart.
+ * Services the back end lacks (ELBv2, CloudWatch or CodeDeploy before they exist in the
+ * simulator) are reported as unavailable, not as errors. Thread-safe: the history is.
+ */
+final class SandboxState {
+
+    /** The whole view; absent parts are empty lists. */
+    record View(Clock clock, List<ClusterView> clusters, List<ServiceView> services, List<TaskView> tasks,
+                List<InstanceView> containerInstances, Part<List<TargetGroupView>> targetGroups,
+                List<TrafficSplit> trafficSplits, Chart chart, String error) {
+    }
+
+    record Clock(double now, double speed, boolean paused) {
+    }
+
+    record ClusterView(String name, String status, int runningTasks, int pendingTasks, int activeServices,
+                       int containerInstances) {
+    }
+
+    record ServiceView(String key, String cluster, String name, String status, int desiredCount, int pendingCount,
+                       int runningCount, String launchType, String deploymentController, List<DeploymentView> deployments,
+                       List<EventView> events, List<TaskSetView> taskSets) {
+    }
+
+    record DeploymentView(String id, String status, String rolloutState, String taskDefinition, int desiredCount,
+                          int pendingCount, int runningCount, int failedTasks) {
+    }
+
+    record EventView(double createdAt, String message) {
+    }
+
+    record TaskSetView(String id, String status, double scale, int runningCount) {
+    }
+
+    record TaskView(String cluster, String id, String group, String taskDefinition, String lastStatus,
+                    String desiredStatus, String launchType, String capacityProvider, String stoppedReason,
+                    String stopCode, String cpu, String memory) {
+    }
+
+    record InstanceView(String cluster, String id, String ec2InstanceId, String instanceType, String status,
+                        int registeredCpu, int usedCpu, int registeredMemory, int usedMemory, int runningTasks) {
+    }
+
+    record TargetGroupView(String name, String protocol, Integer port, List<TargetView> targets) {
+    }
+
+    record TargetView(String id, Integer port, String state, String reason) {
+    }
+
+    /** How traffic is split between target groups or task sets, with the weights in percent. */
+    record TrafficSplit(String source, List<Share> shares) {
+    }
+
+    record Share(String name, double weight) {
+    }
+
+    /** The chart of one service: counts sampled over simulated time, and CPU from CloudWatch when present. */
+    record Chart(String service, List<String> services, List<ServiceHistory.Sample> counts,
+                 List<Point> cpu, boolean cpuAvailable) {
+    }
+
+    record Point(double t, double value) {
+    }
+
+    /** A back end without this service: the view says so instead of failing. */
+    record Part<T>(boolean available, T items, String reason) {
+    }
+
+    private final AwsClients clients;
+    private final SimulatorControl control;
+    private final ServiceHistory history = new ServiceHistory(240);
+
+    SandboxState(AwsClients clients) {
+        this.clients = clients;
+        this.control = new SimulatorControl(clients);
+    }
+
+    /** Reads the sandbox now; {@code chosen} is the service key (cluster/name) to chart, or null for the first. */
+    View read(String chosen) {
+        Clock clock = null;
+        try {
+            if (clients.backend().isSimulator()) {
+                JsonNode answer = control.call("GetClock", null);
+                clock = new Clock(answer.path("now").asDouble(), answer.path("speed").asDouble(), answer.path("paused").asBoolean());
+            }
+            EcsClient ecs = clients.ecs();
+            List<Cluster> clusters = clusters(ecs);
+            List<ServiceView> services = new ArrayList<>();
+            List<TaskView> tasks = new ArrayList<>();
+            List<InstanceView> instances = new ArrayList<>();
+            for (Cluster cluster : clusters) {
+                services.addAll(services(ecs, cluster));
+                tasks.addAll(tasks(ecs, cluster));
+                instances.addAll(instances(ecs, cluster));
+            }
+            double now = clock != null ? clock.now() : Instant.now().getEpochSecond();
+            history.record(now, services);
+            List<TrafficSplit> splits = new ArrayList<>();
+            Part<List<TargetGroupView>> targetGroups = optional(() -> targetGroups(splits));
+            optional(() -> codeDeploySplits(splits));
+            return new View(clock, clusters.stream().map(SandboxState::cluster).toList(), services, tasks, instances,
+                    targetGroups, splits, chart(chosen, services, now), null);
+        } catch (RuntimeException e) {
+            return new View(clock, List.of(), List.of(), List.of(), List.of(),
+                    new Part<>(false, List.of(), "not read"), List.of(),
+                    new Chart(null, List.of(), List.of(), List.of(), false), "Could not read your sandbox: " + e.getMessage());
+        }
+    }
+
+    private static List<Cluster> clusters(EcsClient ecs) {
+        List<String> arns = ecs.listClusters(request -> request.maxResults(100)).clusterArns();
+        if (arns.isEmpty()) {
+            return List.of();
+        }
+        return ecs.describeClusters(request -> request.clusters(arns)).clusters().stream()
+                .sorted(Comparator.comparing(Cluster::clusterName))
+                .toList();
+    }
+
+    private static ClusterView cluster(Cluster cluster) {
+        return new ClusterView(cluster.clusterName(), cluster.status(), nz(cluster.runningTasksCount()),
+                nz(cluster.pendingTasksCount()), nz(cluster.activeServicesCount()),
+                nz(cluster.registeredContainerInstancesCount()));
+    }
+
+    private static List<ServiceView> services(EcsClient ecs, Cluster cluster) {
+        List<String> arns = ecs.listServices(request -> request.cluster(cluster.clusterArn()).maxResults(100)).serviceArns();
+        List<ServiceView> views = new ArrayList<>();
+        for (int from = 0; from < arns.size(); from += 10) {
+            List<String> batch = arns.subList(from, Math.min(arns.size(), from + 10));
+            for (Service service : ecs.describeServices(request -> request.cluster(cluster.clusterArn()).services(batch)).services()) {
+                views.add(service(cluster, service));
+            }
+        }
+        views.sort(Comparator.comparing(ServiceView::name));
+        return views;
+    }
+
+    private static ServiceView service(Cluster cluster, Service service) {
+        List<DeploymentView> deployments = service.deployments().stream().map(deployment -> new DeploymentView(
+                deployment.id(), deployment.status(), deployment.rolloutStateAsString(), shortName(deployment.taskDefinition()),
+                nz(deployment.desiredCount()), nz(deployment.pendingCount()), nz(deployment.runningCount()),
+                nz(deployment.failedTasks()))).toList();
+        List<EventView> events = service.events().stream().limit(5)
+                .map(event -> new EventView(seconds(event.createdAt()), event.message())).toList();
+        List<TaskSetView> taskSets = service.taskSets().stream().map(set -> new TaskSetView(set.id(), set.status(),
+                set.scale() == null || set.scale().value() == null ? 0 : set.scale().value(), nz(set.runningCount()))).toList();
+        String launchType = service.launchTypeAsString();
+        if (launchType == null && !service.capacityProviderStrategy().isEmpty()) {
+            launchType = String.join("+", service.capacityProviderStrategy().stream().map(item -> item.capacityProvider()).toList());
+        }
+        return new ServiceView(cluster.clusterName() + "/" + service.serviceName(), cluster.clusterName(),
+                service.serviceName(), service.status(), nz(service.desiredCount()), nz(service.pendingCount()),
+                nz(service.runningCount()), launchType,
+                service.deploymentController() == null ? "ECS" : service.deploymentController().typeAsString(),
+                deployments, events, taskSets);
+    }
+
+    private static List<TaskView> tasks(EcsClient ecs, Cluster cluster) {
+        List<String> arns = new ArrayList<>(ecs.listTasks(request -> request.cluster(cluster.clusterArn())
+                .desiredStatus(DesiredStatus.RUNNING).maxResults(100)).taskArns());
+        List<String> stopped = ecs.listTasks(request -> request.cluster(cluster.clusterArn())
+                .desiredStatus(DesiredStatus.STOPPED).maxResults(100)).taskArns();
+        arns.addAll(stopped.subList(0, Math.min(stopped.size(), 20)));
+        List<TaskView> views = new ArrayList<>();
+        for (int from = 0; from < arns.size(); from += 100) {
+            List<String> batch = arns.subList(from, Math.min(arns.size(), from + 100));
+            for (Task task : ecs.describeTasks(request -> request.cluster(cluster.clusterArn()).tasks(batch)).tasks()) {
+                views.add(new TaskView(cluster.clusterName(), shortName(task.taskArn()), task.group(),
+                        shortName(task.taskDefinitionArn()), task.lastStatus(), task.desiredStatus(),
+                        task.launchTypeAsString(), task.capacityProviderName(), task.stoppedReason(),
+                        task.stopCodeAsString(), task.cpu(), task.memory()));
+            }
+        }
+        // Live tasks first, then the most recently stopped.
+        views.sort(Comparator.comparing((TaskView task) -> "STOPPED".equals(task.desiredStatus()))
+                .thenComparing(task -> String.valueOf(task.group())));
+        return views;
+    }
+
+    private static List<InstanceView> instances(EcsClient ecs, Cluster cluster) {
+        List<String> arns = ecs.listContainerInstances(request -> request.cluster(cluster.clusterArn()).maxResults(100))
+                .containerInstanceArns();
+        if (arns.isEmpty()) {
+            return List.of();
+        }
+        List<InstanceView> views = new ArrayList<>();
+        for (ContainerInstance instance : ecs.describeContainerInstances(request -> request.cluster(cluster.clusterArn())
+                .containerInstances(arns)).containerInstances()) {
+            int cpu = resource(instance.registeredResources(), "CPU");
+            int memory = resource(instance.registeredResources(), "MEMORY");
+            String type = instance.attributes().stream().filter(attribute -> attribute.name().equals("ecs.instance-type"))
+                    .map(attribute -> attribute.value()).findFirst().orElse(null);
+            views.add(new InstanceView(cluster.clusterName(), shortName(instance.containerInstanceArn()),
+                    instance.ec2InstanceId(), type, instance.status(), cpu, cpu - resource(instance.remainingResources(), "CPU"),
+                    memory, memory - resource(instance.remainingResources(), "MEMORY"), nz(instance.runningTasksCount())));
+        }
+        return views;
+    }
+
+    private List<TargetGroupView> targetGroups(List<TrafficSplit> splits) {
+        ElasticLoadBalancingV2Client elb = (ElasticLoadBalancingV2Client) clients.client("elbv2");
+        List<TargetGroupView> views = new ArrayList<>();
+        List<TargetGroup> groups = elb.describeTargetGroups(request -> request.pageSize(100)).targetGroups();
+        for (TargetGroup group : groups) {
+            List<TargetView> targets = elb.describeTargetHealth(request -> request.targetGroupArn(group.targetGroupArn()))
+                    .targetHealthDescriptions().stream()
+                    .map(description -> new TargetView(description.target().id(), description.target().port(),
+                            description.targetHealth() == null ? null : description.targetHealth().stateAsString(),
+                            description.targetHealth() == null ? null : description.targetHealth().reasonAsString()))
+                    .toList();
+            views.add(new TargetGroupView(group.targetGroupName(), group.protocolAsString(), group.port(), targets));
+        }
+        Map<String, String> names = new java.util.HashMap<>();
+        groups.forEach(group -> names.put(group.targetGroupArn(), group.targetGroupName()));
+        for (LoadBalancer balancer : elb.describeLoadBalancers(request -> request.pageSize(100)).loadBalancers()) {
+            elb.describeListeners(request -> request.loadBalancerArn(balancer.loadBalancerArn())).listeners().forEach(listener -> {
+                for (Action action : listener.defaultActions()) {
+                    if (action.forwardConfig() != null && action.forwardConfig().targetGroups().size() > 1) {
+                        double total = action.forwardConfig().targetGroups().stream()
+                                .mapToDouble(tuple -> tuple.weight() == null ? 1 : tuple.weight()).sum();
+                        splits.add(new TrafficSplit(balancer.loadBalancerName() + " :" + listener.port(),
+                                action.forwardConfig().targetGroups().stream().map(tuple -> new Share(
+                                        names.getOrDefault(tuple.targetGroupArn(), shortName(tuple.targetGroupArn())),
+                                        total == 0 ? 0 : 100.0 * (tuple.weight() == null ? 1 : tuple.weight()) / total)).toList()));
+                    }
+                }
+            });
+        }
+        return views;
+    }
+
+    private List<TrafficSplit> codeDeploySplits(List<TrafficSplit> splits) {
+        CodeDeployClient deploy = (CodeDeployClient) clients.client("deploy");
+        for (String id : deploy.listDeployments(request -> request.includeOnlyStatuses(DeploymentStatus.IN_PROGRESS,
+                DeploymentStatus.READY)).deployments()) {
+            List<String> targets = deploy.listDeploymentTargets(request -> request.deploymentId(id)).targetIds();
+            if (targets.isEmpty()) {
+                continue;
+            }
+            deploy.batchGetDeploymentTargets(request -> request.deploymentId(id).targetIds(targets)).deploymentTargets()
+                    .stream().filter(target -> target.ecsTarget() != null).forEach(target -> splits.add(new TrafficSplit(
+                            "CodeDeploy " + id, target.ecsTarget().taskSetsInfo().stream().map(set -> new Share(
+                                    (set.taskSetLabelAsString() == null ? "" : set.taskSetLabelAsString() + " ") + set.identifer(),
+                                    set.trafficWeight() == null ? 0 : set.trafficWeight())).toList())));
+        }
+        return splits;
+    }
+
+    private Chart chart(String chosen, List<ServiceView> services, double now) {
+        List<String> keys = services.stream().map(ServiceView::key).toList();
+        String key = chosen != null && keys.contains(chosen) ? chosen : keys.isEmpty() ? null : keys.get(0);
+        if (key == null) {
+            return new Chart(null, keys, List.of(), List.of(), false);
+        }
+        List<ServiceHistory.Sample> counts = history.samples(key);
+        Part<List<Point>> cpu = optional(() -> cpu(key, counts.isEmpty() ? now - 3600 : counts.get(0).t(), now));
+        return new Chart(key, keys, counts, cpu.items(), cpu.available());
+    }
+
+    private List<Point> cpu(String key, double from, double now) {
+        CloudWatchClient cloudWatch = (CloudWatchClient) clients.client("cloudwatch");
+        String[] parts = key.split("/", 2);
+        double start = Math.min(from, now - 600);
+        MetricDataResult result = cloudWatch.getMetricData(request -> request
+                .startTime(Instant.ofEpochMilli((long) (start * 1000)))
+                .endTime(Instant.ofEpochMilli((long) ((now + 60) * 1000)))
+                .metricDataQueries(query -> query.id("cpu").returnData(true).metricStat(stat -> stat
+                        .period(60).stat("Average")
+                        .metric(metric -> metric.namespace("AWS/ECS").metricName("CPUUtilization").dimensions(
+                                Dimension.builder().name("ClusterName").value(parts[0]).build(),
+                                Dimension.builder().name("ServiceName").value(parts[1]).build())))))
+                .metricDataResults().stream().findFirst().orElse(null);
+        if (result == null) {
+            return List.of();
+        }
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i < Math.min(result.timestamps().size(), result.values().size()); i++) {
+            points.add(new Point(seconds(result.timestamps().get(i)), result.values().get(i)));
+        }
+        points.sort(Comparator.comparingDouble(Point::t));
+        return points;
+    }
+
+    /** Runs a read of a service the back end may lack; an AWS or connection error marks it unavailable. */
+    private static <T> Part<T> optional(Supplier<T> read) {
+        try {
+            return new Part<>(true, read.get(), null);
+        } catch (SdkException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new Part<>(false, null, message.lines().findFirst().orElse(""));
+        }
+    }
+
+    private static int resource(List<Resource> resources, String name) {
+        return resources.stream().filter(resource -> resource.name().equals(name))
+                .mapToInt(resource -> resource.integerValue() == null ? 0 : resource.integerValue()).findFirst().orElse(0);
+    }
+
+    private static String shortName(String arn) {
+        if (arn == null) {
+            return null;
+        }
+        int slash = arn.lastIndexOf('/');
+        return slash < 0 ? arn.substring(arn.lastIndexOf(':') + 1) : arn.substring(slash + 1);
+    }
+
+    private static int nz(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private static double seconds(Instant instant) {
+        return instant == null ? 0 : instant.getEpochSecond() + instant.getNano() / 1e9;
+    }
+}
