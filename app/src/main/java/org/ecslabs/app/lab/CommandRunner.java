@@ -84,7 +84,7 @@ public final class CommandRunner {
             return "None\n";
         }
         if (value.isValueNode()) {
-            return value.asText() + "\n";
+            return scalar(value) + "\n";
         }
         if (value.isArray()) {
             boolean flat = true;
@@ -105,7 +105,18 @@ public final class CommandRunner {
 
     private static String join(JsonNode container) {
         List<String> cells = new java.util.ArrayList<>();
-        container.elements().forEachRemaining(item -> cells.add(item.isValueNode() ? item.asText() : item.toString()));
+        container.elements().forEachRemaining(item -> cells.add(item.isValueNode() ? scalar(item) : item.toString()));
         return String.join("\t", cells);
+    }
+
+    /** A value as the CLI's text output prints it: Python's None, True and False. */
+    private static String scalar(JsonNode value) {
+        if (value.isNull()) {
+            return "None";
+        }
+        if (value.isBoolean()) {
+            return value.asBoolean() ? "True" : "False";
+        }
+        return value.asText();
     }
 }

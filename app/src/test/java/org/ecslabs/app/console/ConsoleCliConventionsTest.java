@@ -57,7 +57,7 @@ class ConsoleCliConventionsTest {
                 assertThat(service.get("ip").asText()).isEqualTo("ENABLED");
                 console.ok("aws ecs update-service --cluster a --service web --desired-count 1 --no-enable-execute-command");
                 assertThat(console.ok("aws ecs describe-services --cluster a --services web "
-                        + "--query 'services[0].[desiredCount, enableExecuteCommand]' --output text")).isEqualTo("1\tFalse\n".replace("False", "false"));
+                        + "--query 'services[0].[desiredCount, enableExecuteCommand]' --output text")).isEqualTo("1\tFalse\n");
 
                 // --output table draws boxes titled with the operation.
                 String table = console.ok("aws ecs describe-clusters --clusters a --query 'clusters[0].{Name: clusterName, Status: status}' --output table");
@@ -81,7 +81,7 @@ class ConsoleCliConventionsTest {
 
                 // The control commands the page's buttons use, and the cost meter.
                 assertThat(console.ok("ecslabs clock speed --factor 10 --query speed --output text")).isEqualTo("10.0\n");
-                assertThat(console.ok("ecslabs clock pause --query paused --output text")).isEqualTo("true\n");
+                assertThat(console.ok("ecslabs clock pause --query paused --output text")).isEqualTo("True\n");
                 assertThat(console.ok("ecslabs cost --query currency --output text")).isEqualTo("USD\n");
             });
         } finally {
