@@ -10,6 +10,7 @@
     var chosen = null;
     var timer = null;
     var inFlight = false;
+    var again = false;
 
     function el(tag, className, text) {
         var node = document.createElement(tag);
@@ -301,7 +302,8 @@
             t1 = t0 + 60;
         }
         var maxCount = Math.max(2, Math.max.apply(null, counts.map(function (s) { return Math.max(s.desired, s.running); }).concat([0])));
-        maxCount = Math.ceil(maxCount * 1.2);
+        // Four grid steps of whole tasks, with room above the highest count.
+        maxCount = Math.max(4, Math.ceil(maxCount * 1.25 / 4) * 4);
         var x = function (t) { return left + (t - t0) / (t1 - t0) * (width - left - right); };
         var yCount = function (c) { return top + (1 - c / maxCount) * (height - top - bottom); };
         var yCpu = function (v) { return top + (1 - Math.min(100, v) / 100) * (height - top - bottom); };
@@ -310,7 +312,7 @@
             var gy = top + i * (height - top - bottom) / 4;
             root.appendChild(svg('line', {x1: left, x2: width - right, y1: gy, y2: gy, 'class': 'grid'}));
             var countLabel = svg('text', {x: left - 6, y: gy + 4, 'text-anchor': 'end', 'class': 'axis'});
-            countLabel.textContent = String(Math.round(maxCount * (1 - i / 4) * 10) / 10);
+            countLabel.textContent = String(maxCount * (1 - i / 4));
             root.appendChild(countLabel);
             var cpuLabel = svg('text', {x: width - right + 6, y: gy + 4, 'class': 'axis cpu-axis'});
             cpuLabel.textContent = (100 - i * 25) + '%';
@@ -328,10 +330,10 @@
         if (counts.length) {
             var last = counts[counts.length - 1];
             var extend = function (points) { return points.concat([[t1, points[points.length - 1][1]]]); };
-            root.appendChild(svg('path', {d: path(extend(counts.map(function (s) { return [s.t, s.desired]; })), x, yCount, true),
-                'class': 'line desired'}));
             root.appendChild(svg('path', {d: path(extend(counts.map(function (s) { return [s.t, s.running]; })), x, yCount, true),
                 'class': 'line running'}));
+            root.appendChild(svg('path', {d: path(extend(counts.map(function (s) { return [s.t, s.desired]; })), x, yCount, true),
+                'class': 'line desired'}));
             root.setAttribute('data-desired', String(last.desired));
             root.setAttribute('data-running', String(last.running));
         }
@@ -355,6 +357,8 @@
 
     function refresh() {
         if (inFlight) {
+            // A command ran while a poll was on its way: read once more when it is back.
+            again = true;
             return;
         }
         inFlight = true;
@@ -362,7 +366,13 @@
         fetch(url, {headers: {'Accept': 'application/json'}, credentials: 'same-origin'})
             .then(function (response) { return response.json(); })
             .then(render, function () { /* The next poll will try again. */ })
-            .finally(function () { inFlight = false; });
+            .finally(function () {
+                inFlight = false;
+                if (again) {
+                    again = false;
+                    refresh();
+                }
+            });
     }
 
     document.addEventListener('DOMContentLoaded', function () {

@@ -1,6 +1,14 @@
 package org.ecslabs.app.lab;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +27,9 @@ public final class CommandRunner {
 
     private static final Pattern ASSIGNMENT = Pattern.compile("(?s)(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)");
     private static final Pattern SUBSTITUTION = Pattern.compile("(?s)\"?\\$\\((.*)\\)\"?");
+
+    private static final ObjectMapper PRINTER = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     private final OperationInvoker invoker;
     private final SimulatorControl control;
@@ -75,7 +86,32 @@ public final class CommandRunner {
     }
 
     private static String pretty(JsonNode value) {
-        return value == null ? "null" : value.toPrettyString();
+        if (value == null) {
+            return "null";
+        }
+        try {
+            return PRINTER.writerWithDefaultPrettyPrinter().writeValueAsString(plain(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A copy whose floating-point numbers print as the CLI prints them: 1795292927.5, not 1.7952929275E9. */
+    private static JsonNode plain(JsonNode value) {
+        if (value.isFloatingPointNumber() && !value.isBigDecimal()) {
+            return JsonNodeFactory.instance.numberNode(BigDecimal.valueOf(value.asDouble()));
+        }
+        if (value.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            value.fields().forEachRemaining(member -> copy.set(member.getKey(), plain(member.getValue())));
+            return copy;
+        }
+        if (value.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            value.forEach(item -> copy.add(plain(item)));
+            return copy;
+        }
+        return value;
     }
 
     /** The CLI's text output, for the shapes a {@code --query} gives: values, lists of values, rows. */
@@ -110,12 +146,15 @@ public final class CommandRunner {
     }
 
     /** A value as the CLI's text output prints it: Python's None, True and False. */
-    private static String scalar(JsonNode value) {
+    static String scalar(JsonNode value) {
         if (value.isNull()) {
             return "None";
         }
         if (value.isBoolean()) {
             return value.asBoolean() ? "True" : "False";
+        }
+        if (value.isFloatingPointNumber()) {
+            return plain(value).decimalValue().toPlainString();
         }
         return value.asText();
     }

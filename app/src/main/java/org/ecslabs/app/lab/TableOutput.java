@@ -90,11 +90,11 @@ final class TableOutput {
         if (value == null || value.isNull() || value.isMissingNode()) {
             rows.add(List.of("None"));
         } else if (value.isValueNode()) {
-            rows.add(List.of(value.asText()));
+            rows.add(List.of(CommandRunner.scalar(value)));
         } else if (value.isObject()) {
             for (Map.Entry<String, JsonNode> member : iterable(value)) {
                 if (member.getValue().isValueNode()) {
-                    rows.add(List.of(member.getKey(), member.getValue().asText()));
+                    rows.add(List.of(member.getKey(), CommandRunner.scalar(member.getValue())));
                 } else if (!member.getValue().isEmpty()) {
                     children.add(section(member.getKey(), member.getValue()));
                 }
@@ -114,7 +114,7 @@ final class TableOutput {
             for (JsonNode item : value) {
                 if (item.isObject()) {
                     if (!columns.isEmpty()) {
-                        rows.add(columns.stream().map(column -> item.has(column) ? item.get(column).asText() : "").toList());
+                        rows.add(columns.stream().map(column -> item.has(column) ? CommandRunner.scalar(item.get(column)) : "").toList());
                     }
                     for (Map.Entry<String, JsonNode> member : iterable(item)) {
                         if (!member.getValue().isValueNode() && !member.getValue().isEmpty()) {
@@ -123,10 +123,10 @@ final class TableOutput {
                     }
                 } else if (item.isArray()) {
                     List<String> cells = new ArrayList<>();
-                    item.forEach(cell -> cells.add(cell.isValueNode() ? cell.asText() : cell.toString()));
+                    item.forEach(cell -> cells.add(cell.isValueNode() ? CommandRunner.scalar(cell) : cell.toString()));
                     rows.add(cells);
                 } else {
-                    rows.add(List.of(item.asText()));
+                    rows.add(List.of(CommandRunner.scalar(item)));
                 }
             }
         }

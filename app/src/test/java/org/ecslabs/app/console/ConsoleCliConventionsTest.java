@@ -83,6 +83,9 @@ class ConsoleCliConventionsTest {
                 assertThat(console.ok("ecslabs clock speed --factor 10 --query speed --output text")).isEqualTo("10.0\n");
                 assertThat(console.ok("ecslabs clock pause --query paused --output text")).isEqualTo("True\n");
                 assertThat(console.ok("ecslabs cost --query currency --output text")).isEqualTo("USD\n");
+                // Numbers print as the CLI prints them, not in Java's scientific notation.
+                assertThat(console.ok("ecslabs clock get")).containsPattern("\"now\" : \\d{10}(\\.\\d+)?,").doesNotContain("E9");
+                assertThat(console.ok("ecslabs clock get --query now --output text")).matches("\\d{10}(\\.\\d+)?\n");
             });
         } finally {
             context.close();
