@@ -206,6 +206,14 @@ class ConsoleApiTest {
             assertThat(counts.size()).isGreaterThanOrEqualTo(2);
             assertThat(counts.get(counts.size() - 1).get("running").asInt()).isEqualTo(2);
             assertThat(counts.get(0).get("running").asInt()).isZero();
+            // A clock advance records the counts just before and just after it, whether or not the page polled.
+            console.ok("aws ecs update-service --cluster demo --service web --desired-count 3");
+            console.ok("ecslabs clock advance --seconds 30");
+            JsonNode after = console.state("demo/web").at("/chart/counts");
+            JsonNode beforeJump = after.get(after.size() - 2);
+            assertThat(beforeJump.get("desired").asInt()).isEqualTo(3);
+            assertThat(beforeJump.get("running").asInt()).isEqualTo(2);
+            assertThat(after.get(after.size() - 1).get("t").asDouble() - beforeJump.get("t").asDouble()).isEqualTo(30.0);
             // Services the simulator may not have yet are reported, not failed.
             assertThat(state.at("/targetGroups/available").isBoolean()).isTrue();
 
