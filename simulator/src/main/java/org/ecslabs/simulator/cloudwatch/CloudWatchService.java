@@ -55,6 +55,11 @@ public class CloudWatchService implements AwsService {
     }
 
     @Override
+    public String xmlNamespace() {
+        return "http://monitoring.amazonaws.com/doc/2010-08-01/";
+    }
+
+    @Override
     public String targetPrefix() {
         return "GraniteServiceVersion20100801";
     }

@@ -1,12 +1,12 @@
 package org.ecslabs.simulator.cloudwatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.ecslabs.simulator.protocol.AwsException;
+import org.ecslabs.simulator.protocol.TimestampNode;
 
 /** Timestamps in and out of CloudWatch, whichever protocol carried them. */
 public final class Timestamps {
@@ -36,8 +36,8 @@ public final class Timestamps {
         }
     }
 
-    /** A timestamp for a CloudWatch response (query protocol: ISO-8601 with milliseconds). */
+    /** A timestamp for a response, in whichever form the protocol of the request writes it. */
     public static JsonNode out(long epochMillis) {
-        return TextNode.valueOf(Instant.ofEpochMilli(epochMillis).toString());
+        return TimestampNode.ofEpochMilli(epochMillis);
     }
 }
