@@ -77,7 +77,7 @@ public final class Simulator implements AutoCloseable {
     public WireResponse handle(WireRequest request) {
         String requestId = UUID.randomUUID().toString();
         WireFormat format = WireFormat.of(request);
-        if (!format.isJson()) {
+        if (!format.isJson() && format != WireFormat.RPC_V2_CBOR) {
             format = SigV4Verifier.claimedService(request).map(this::queryFormat).orElse(WireFormat.QUERY);
         }
         try {
@@ -86,6 +86,9 @@ public final class Simulator implements AutoCloseable {
                 scope = verifier.verify(request, key -> accounts.byAccessKey(key).map(Account::secretAccessKey));
             } catch (AwsException e) {
                 throw new FormattedError(e, format);
+            }
+            if (format == WireFormat.RPC_V2_CBOR) {
+                return handleCbor(request, scope, requestId);
             }
             return format.isJson() ? handleJson(request, format, scope, requestId) : handleQuery(request, scope, requestId);
         } catch (FormattedError e) {
@@ -118,6 +121,30 @@ public final class Simulator implements AutoCloseable {
                     session -> service.call(session.sandbox(), operation, input));
         }
         return format.success(operation, null, requestId, output);
+    }
+
+    /**
+     * Smithy RPC v2 CBOR: {@code POST <endpoint path>/service/<ServiceName>/operation/<Operation>}, the
+     * service named as its JSON target prefix is (CloudWatch: GraniteServiceVersion20100801).
+     */
+    private WireResponse handleCbor(WireRequest request, SigV4Verifier.Scope scope, String requestId) {
+        String path = request.path();
+        int service = path.lastIndexOf("/service/");
+        int operationAt = path.lastIndexOf("/operation/");
+        if (service < 0 || operationAt < service) {
+            throw new AwsException("UnknownOperationException", "An RPC v2 request path ends in /service/<name>/operation/<name>.", 404);
+        }
+        String serviceName = path.substring(service + "/service/".length(), operationAt);
+        String operation = path.substring(operationAt + "/operation/".length());
+        AwsService target = services.stream()
+                .filter(s -> serviceName.equals(s.targetPrefix()))
+                .findFirst()
+                .orElseThrow(() -> AwsException.unknownOperation(serviceName + "." + operation));
+        ObjectNode input = org.ecslabs.simulator.protocol.Cbor.read(request.body());
+        Account account = accounts.byAccessKey(scope.accessKeyId()).orElseThrow();
+        JsonNode output = engine.execute(account.accountId(), scope.region(),
+                session -> target.call(session.sandbox(), operation, input));
+        return WireFormat.RPC_V2_CBOR.success(operation, null, requestId, output);
     }
 
     private Optional<AwsService> queryService(String signingName) {
