@@ -66,6 +66,10 @@ final class AlarmEvaluator {
             newState = "ignore".equals(treatMissing) ? alarm.stateValue : "INSUFFICIENT_DATA";
         } else {
             newState = breachingCount >= datapointsToAlarm ? "ALARM" : "OK";
+            // Too few breaching datapoints yet, but none that says OK either: no decision.
+            if ("OK".equals(newState) && notBreaching.isEmpty() && !"notBreaching".equals(treatMissing)) {
+                newState = alarm.stateValue;
+            }
         }
 
         String reason;

@@ -95,7 +95,6 @@ final class MetricQueries {
                         "The statistic " + statistic + " is not supported by the simulator (use Average, Sum, Minimum, Maximum or SampleCount).");
             }
             int period = period(stat, "Period");
-            checkRange(start, end, period);
             String metricName = Input.required(metric, "MetricName");
             ObjectNode item = results.addObject();
             item.put("Id", id);
