@@ -87,6 +87,8 @@ public final class Simulator implements AutoCloseable {
             } catch (AwsException e) {
                 throw new FormattedError(e, format);
             }
+            // The signature covers the compressed bytes; the operation reads the plain ones.
+            request = uncompressed(request);
             if (format == WireFormat.RPC_V2_CBOR) {
                 return handleCbor(request, scope, requestId);
             }
@@ -178,6 +180,23 @@ public final class Simulator implements AutoCloseable {
             return format.success(action, service.xmlNamespace(), requestId, output);
         } catch (AwsException e) {
             throw new FormattedError(e, format);
+        }
+    }
+
+    /**
+     * The SDKs and the CLI gzip large PutMetricData requests (CloudWatch's request compression,
+     * announced with Content-Encoding: gzip).
+     */
+    private static WireRequest uncompressed(WireRequest request) {
+        String encoding = request.header("Content-Encoding");
+        if (encoding == null || !encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
+            return request;
+        }
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(request.body()))) {
+            return new WireRequest(request.method(), request.path(), request.rawQuery(), request.headers(), in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new AwsException("SerializationException", "The request body is not valid gzip.");
         }
     }
 

@@ -107,6 +107,25 @@ class CloudWatchWireTest {
     }
 
     @Test
+    void aLargePutMetricDataArrivesGzippedAndIsCountedInFull() {
+        Instant start = now();
+        List<software.amazon.awssdk.services.cloudwatch.model.MetricDatum> data = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            data.add(software.amazon.awssdk.services.cloudwatch.model.MetricDatum.builder().metricName("Latency")
+                    .dimensions(x -> x.name("Route").value("/checkout/with/a/rather/long/path/name")).value((double) i).build());
+        }
+        cloudWatch.putMetricData(r -> r.namespace("Lab/Shop").metricData(data));
+        Instant end = advance(60);
+        assertThat(cloudWatch.getMetricStatistics(r -> r.namespace("Lab/Shop").metricName("Latency")
+                .dimensions(x -> x.name("Route").value("/checkout/with/a/rather/long/path/name"))
+                .startTime(start.minusSeconds(60)).endTime(end).period(300).statistics(Statistic.SAMPLE_COUNT, Statistic.MAXIMUM))
+                .datapoints()).singleElement().satisfies(d -> {
+                    assertThat(d.sampleCount()).isEqualTo(600.0);
+                    assertThat(d.maximum()).isEqualTo(599.0);
+                });
+    }
+
+    @Test
     void errorsComeBackWithCloudWatchCodes() {
         assertThatThrownBy(() -> cloudWatch.setAlarmState(r -> r.alarmName("missing").stateValue(StateValue.OK).stateReason("x")))
                 .isInstanceOfSatisfying(CloudWatchException.class, e -> {
