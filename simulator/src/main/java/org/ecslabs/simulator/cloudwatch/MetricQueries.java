@@ -46,9 +46,6 @@ final class MetricQueries {
         Optional<MetricSeries> series = MetricStore.find(state, namespace, metricName, dimensions);
         if (series.isPresent()) {
             for (MetricStore.Datapoint point : MetricStore.aggregate(series.get(), start / 1000, ceilSeconds(end), period)) {
-                if (point.start() * 1000 < start) {
-                    continue;
-                }
                 ObjectNode item = datapoints.addObject();
                 item.set("Timestamp", Timestamps.out(point.start() * 1000));
                 for (String statistic : statistics) {
@@ -107,7 +104,6 @@ final class MetricQueries {
             if (series.isPresent()) {
                 List<MetricStore.Datapoint> points = new ArrayList<>(
                         MetricStore.aggregate(series.get(), start / 1000, ceilSeconds(end), period));
-                points.removeIf(point -> point.start() * 1000 < start);
                 if (!ascending) {
                     points.sort(Comparator.comparingLong(MetricStore.Datapoint::start).reversed());
                 }

@@ -66,15 +66,18 @@ final class MetricStore {
         series.points.computeIfAbsent(minute, key -> new StatisticSet()).add(stats);
     }
 
-    /** The aggregates of the periods in [start, end) that hold data, oldest first; periods align to the epoch. */
+    /**
+     * The aggregates of the periods in [start, end) that hold data, oldest first. As in CloudWatch,
+     * the start is rounded down to the minute and the periods count from there.
+     */
     static List<Datapoint> aggregate(MetricSeries series, long startSeconds, long endSeconds, int period) {
         List<Datapoint> result = new ArrayList<>();
-        long first = Math.floorDiv(startSeconds, period) * period;
+        long first = Math.floorDiv(startSeconds, 60) * 60;
         SortedMap<Long, StatisticSet> window = series.points.subMap(first, endSeconds);
         StatisticSet current = null;
         long currentStart = 0;
         for (Map.Entry<Long, StatisticSet> point : window.entrySet()) {
-            long periodStart = Math.floorDiv(point.getKey(), period) * period;
+            long periodStart = first + Math.floorDiv(point.getKey() - first, period) * period;
             if (current == null || periodStart != currentStart) {
                 if (current != null) {
                     result.add(new Datapoint(currentStart, current));
