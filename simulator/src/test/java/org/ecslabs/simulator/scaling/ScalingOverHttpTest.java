@@ -52,6 +52,7 @@ class ScalingOverHttpTest {
     private static final String RESOURCE = "service/lab/web";
 
     private SimulatorFixture fixture;
+    private FargateLab lab;
     private EcsClient ecs;
     private ApplicationAutoScalingClient scaling;
     private CloudWatchClient cloudWatch;
@@ -59,63 +60,30 @@ class ScalingOverHttpTest {
     @BeforeEach
     void start() {
         fixture = SimulatorFixture.paused();
-        URI endpoint = fixture.endpoint();
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        ecs = EcsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
-        scaling = ApplicationAutoScalingClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
-        cloudWatch = CloudWatchClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
-        List<String> subnets;
-        try (Ec2Client ec2 = Ec2Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build()) {
-            subnets = ec2.describeSubnets(r -> r.filters(Filter.builder().name("default-for-az").values("true").build()))
-                    .subnets().stream().map(Subnet::subnetId).toList();
-        }
-        ecs.createCluster(r -> r.clusterName("lab").capacityProviders("FARGATE"));
-        ecs.registerTaskDefinition(r -> r.family("web").requiresCompatibilities(Compatibility.FARGATE)
-                .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")
-                .containerDefinitions(ContainerDefinition.builder().name("web").image("nginx:1.27").build()));
-        ecs.createService(r -> r.cluster("lab").serviceName("web").taskDefinition("web").desiredCount(2)
-                .launchType(LaunchType.FARGATE)
-                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnets))));
-        advance(120);
+        lab = new FargateLab(fixture);
+        ecs = lab.ecs;
+        scaling = lab.scaling;
+        cloudWatch = lab.cloudWatch;
+        lab.createWebService(2);
         assertThat(service().runningCount()).isEqualTo(2);
     }
 
     @AfterEach
     void stop() {
-        ecs.close();
-        scaling.close();
-        cloudWatch.close();
+        lab.close();
         fixture.close();
     }
 
-    private JsonNode control(String operation, String json) {
-        SignedHttp.Response response = fixture.control("test", "test", operation, json);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        try {
-            return JSON.readTree(response.body());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private Instant advance(int seconds) {
-        JsonNode clock = control("AdvanceClock", "{\"seconds\": " + seconds + "}");
-        return Instant.ofEpochMilli(Math.round(clock.get("now").asDouble() * 1000));
+        return lab.advance(seconds);
     }
 
     private void load(int cpu) {
-        control("SetServiceLoad", "{\"cluster\": \"lab\", \"service\": \"web\", \"cpuUtilization\": " + cpu + "}");
+        lab.load(cpu);
     }
 
     private Service service() {
-        return ecs.describeServices(r -> r.cluster("lab").services("web")).services().get(0);
+        return lab.service();
     }
 
     private void register(int min, int max) {
