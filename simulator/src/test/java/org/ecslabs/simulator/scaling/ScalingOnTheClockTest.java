@@ -180,6 +180,23 @@ class ScalingOnTheClockTest {
     }
 
     @Test
+    void aRateScheduleFirstFiresOneIntervalAfterItIsCreated() {
+        registerWeb(1, 10);
+        sandbox.advance(30);
+        aas("PutScheduledAction", "{'ServiceNamespace':'ecs','ResourceId':'service/lab/web',"
+                + "'ScalableDimension':'ecs:service:DesiredCount','ScheduledActionName':'floor',"
+                + "'Schedule':'rate(15 minutes)','ScalableTargetAction':{'MinCapacity':4}}");
+        sandbox.advance(14 * 60);
+        assertThat(ecs.updates).isEmpty();
+        // Due at 10:15:30; actions run at the first whole minute from their time.
+        sandbox.advance(90);
+        assertThat(ecs.updates).containsExactly("web=4");
+        JsonNode action = aas("DescribeScheduledActions", "{'ServiceNamespace':'ecs'}").get("ScheduledActions").get(0);
+        assertThat(action.get("Schedule").asText()).isEqualTo("rate(15 minutes)");
+        assertThat(action.get("ScalableTargetAction").get("MinCapacity").asInt()).isEqualTo(4);
+    }
+
+    @Test
     void policiesAndActionsNeedARegisteredTargetOnAnExistingService() {
         assertThatThrownBy(() -> aas("PutScalingPolicy", "{'PolicyName':'p','ServiceNamespace':'ecs','ResourceId':'service/c/s',"
                 + "'ScalableDimension':'ecs:service:DesiredCount','PolicyType':'TargetTrackingScaling',"
