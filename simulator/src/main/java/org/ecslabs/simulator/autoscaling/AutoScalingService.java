@@ -71,6 +71,9 @@ public class AutoScalingService implements AwsService {
             case "DescribeScheduledActions" -> ScheduledActions.describe(state, input);
             case "DeleteScheduledAction" -> ScheduledActions.delete(state, input);
             case "DescribeScalingActivities" -> describeActivities(state, input);
+            case "TagResource" -> Targets.tag(state, input);
+            case "UntagResource" -> Targets.untag(state, input);
+            case "ListTagsForResource" -> Targets.listTags(state, input);
             default -> throw AwsException.unknownOperation(operation);
         };
     }

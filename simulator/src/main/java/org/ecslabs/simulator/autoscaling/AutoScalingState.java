@@ -3,6 +3,7 @@ package org.ecslabs.simulator.autoscaling;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 /** One sandbox's scalable targets, policies, scheduled actions and activities. Times are epoch milliseconds. */
 public class AutoScalingState {
@@ -11,6 +12,8 @@ public class AutoScalingState {
     public List<ScheduledAction> scheduledActions = new ArrayList<>();
     /** Oldest first. */
     public List<ScalingActivity> activities = new ArrayList<>();
+    /** Tags by scalable target ARN. */
+    public TreeMap<String, TreeMap<String, String>> tags = new TreeMap<>();
     /** The last minute (epoch minutes) whose scheduled actions were considered. */
     public Long lastMinute;
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.ecslabs.simulator.autoscaling.AutoScalingState.ScalableTarget;
 import org.ecslabs.simulator.autoscaling.AutoScalingState.ScalingPolicy;
 import org.ecslabs.simulator.engine.Sandbox;
@@ -102,6 +104,7 @@ final class Targets {
             target.minCapacity = newMin;
             target.maxCapacity = newMax;
         }
+        putTags(state, target.arn, input.get("Tags"));
         String role = Json.text(input, "RoleARN");
         if (role != null) {
             target.roleArn = role;
@@ -167,6 +170,43 @@ final class Targets {
         state.scheduledActions.removeIf(action -> action.resourceId.equals(target.resourceId)
                 && action.scalableDimension.equals(target.scalableDimension));
         state.targets.remove(target);
+        state.tags.remove(target.arn);
         return NODES.objectNode();
+    }
+
+    private static void putTags(AutoScalingState state, String arn, JsonNode tags) {
+        if (tags != null && tags.isObject()) {
+            tags.fields().forEachRemaining(tag -> state.tags.computeIfAbsent(arn, key -> new TreeMap<>())
+                    .put(tag.getKey(), tag.getValue().asText()));
+        }
+    }
+
+    private static String taggable(AutoScalingState state, JsonNode input) {
+        String arn = Json.required(input, "ResourceARN");
+        if (state.targets.stream().noneMatch(target -> target.arn.equals(arn))) {
+            throw new AwsException("ResourceNotFoundException", "Resource not found: " + arn);
+        }
+        return arn;
+    }
+
+    static JsonNode tag(AutoScalingState state, JsonNode input) {
+        putTags(state, taggable(state, input), input.get("Tags"));
+        return NODES.objectNode();
+    }
+
+    static JsonNode untag(AutoScalingState state, JsonNode input) {
+        String arn = taggable(state, input);
+        Map<String, String> tags = state.tags.get(arn);
+        if (tags != null) {
+            Json.strings(input, "TagKeys").forEach(tags::remove);
+        }
+        return NODES.objectNode();
+    }
+
+    static JsonNode listTags(AutoScalingState state, JsonNode input) {
+        ObjectNode result = NODES.objectNode();
+        ObjectNode tags = result.putObject("Tags");
+        state.tags.getOrDefault(taggable(state, input), new TreeMap<>()).forEach(tags::put);
+        return result;
     }
 }

@@ -27,9 +27,11 @@ final class AlarmQueries {
             throw new AwsException("InvalidParameterCombination",
                     "AlarmNames and AlarmNamePrefix cannot be specified together.");
         }
+        List<String> types = Input.strings(input, "AlarmTypes");
+        boolean metricAlarms = types.isEmpty() || types.contains("MetricAlarm");
         List<MetricAlarm> matching = new ArrayList<>();
         for (MetricAlarm alarm : state.alarms.values()) {
-            if (!names.isEmpty() && !names.contains(alarm.alarmName)
+            if (!metricAlarms || !names.isEmpty() && !names.contains(alarm.alarmName)
                     || prefix != null && !alarm.alarmName.startsWith(prefix)
                     || stateValue != null && !stateValue.equals(alarm.stateValue)
                     || actionPrefix != null && alarm.alarmActions.stream().noneMatch(a -> a.startsWith(actionPrefix))) {

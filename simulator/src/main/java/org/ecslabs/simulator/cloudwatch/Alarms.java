@@ -76,7 +76,9 @@ public final class Alarms {
     public static void delete(Sandbox sandbox, Collection<String> names) {
         CloudWatchState state = sandbox.state(CloudWatchState.class);
         for (String name : names) {
-            if (state.alarms.remove(name) != null) {
+            MetricAlarm removed = state.alarms.remove(name);
+            if (removed != null) {
+                state.tags.remove(removed.alarmArn);
                 history(state, name, sandbox.now().toEpochMilli(), "ConfigurationUpdate",
                         "Alarm \"" + name + "\" deleted", null);
             }

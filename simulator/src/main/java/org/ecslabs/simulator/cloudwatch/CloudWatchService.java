@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.ecslabs.simulator.cloudwatch.CloudWatchState.Dimension;
 import org.ecslabs.simulator.cloudwatch.CloudWatchState.HistoryItem;
 import org.ecslabs.simulator.cloudwatch.CloudWatchState.MetricAlarm;
@@ -89,6 +90,9 @@ public class CloudWatchService implements AwsService {
             case "DescribeAlarmHistory" -> AlarmQueries.describeAlarmHistory(state, input);
             case "DeleteAlarms" -> deleteAlarms(sandbox, state, input);
             case "SetAlarmState" -> setAlarmState(sandbox, state, input);
+            case "TagResource" -> tagResource(state, input);
+            case "UntagResource" -> untagResource(state, input);
+            case "ListTagsForResource" -> listTags(state, input);
             case "EnableAlarmActions" -> alarmActions(state, input, true);
             case "DisableAlarmActions" -> alarmActions(state, input, false);
             default -> throw new AwsException("InvalidAction",
@@ -216,6 +220,7 @@ public class CloudWatchService implements AwsService {
         alarm.comparisonOperator = operator;
         alarm.treatMissingData = treatMissing;
         Alarms.stored(sandbox, alarm, created);
+        putTags(state, alarm.alarmArn, Input.list(input, "Tags"));
         return JSON.objectNode();
     }
 
@@ -251,6 +256,43 @@ public class CloudWatchService implements AwsService {
         }
         transition(sandbox, state, alarm, value, reason, data, null, true);
         return JSON.objectNode();
+    }
+
+    private static JsonNode tagResource(CloudWatchState state, ObjectNode input) {
+        putTags(state, taggedAlarm(state, input), Input.list(input, "Tags"));
+        return JSON.objectNode();
+    }
+
+    private static JsonNode untagResource(CloudWatchState state, ObjectNode input) {
+        String arn = taggedAlarm(state, input);
+        TreeMap<String, String> tags = state.tags.get(arn);
+        if (tags != null) {
+            Input.strings(input, "TagKeys").forEach(tags::remove);
+        }
+        return JSON.objectNode();
+    }
+
+    private static JsonNode listTags(CloudWatchState state, ObjectNode input) {
+        ObjectNode result = JSON.objectNode();
+        ArrayNode tags = result.putArray("Tags");
+        state.tags.getOrDefault(taggedAlarm(state, input), new TreeMap<>())
+                .forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
+        return result;
+    }
+
+    private static String taggedAlarm(CloudWatchState state, ObjectNode input) {
+        String arn = Input.required(input, "ResourceARN");
+        if (state.alarms.values().stream().noneMatch(alarm -> alarm.alarmArn.equals(arn))) {
+            throw new AwsException("ResourceNotFoundException", "The specified resource does not exist: " + arn, 404);
+        }
+        return arn;
+    }
+
+    private static void putTags(CloudWatchState state, String arn, List<JsonNode> tags) {
+        for (JsonNode tag : tags) {
+            state.tags.computeIfAbsent(arn, key -> new TreeMap<>())
+                    .put(Input.required(tag, "Key"), Input.text(tag, "Value") == null ? "" : Input.text(tag, "Value"));
+        }
     }
 
     private JsonNode alarmActions(CloudWatchState state, ObjectNode input, boolean enabled) {

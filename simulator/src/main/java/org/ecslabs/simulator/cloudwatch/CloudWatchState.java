@@ -12,6 +12,8 @@ public class CloudWatchState {
     public List<HistoryItem> history = new ArrayList<>();
     /** Alarm actions that name an Application Auto Scaling policy, waiting for that service's tick. */
     public List<PolicyInvocation> pendingPolicyInvocations = new ArrayList<>();
+    /** Alarm tags by alarm ARN. */
+    public TreeMap<String, TreeMap<String, String>> tags = new TreeMap<>();
     /** The last minute (epoch minutes) whose metrics were published and whose alarms were evaluated. */
     public Long lastMinute;
 

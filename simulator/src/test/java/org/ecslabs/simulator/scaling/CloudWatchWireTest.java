@@ -126,6 +126,19 @@ class CloudWatchWireTest {
     }
 
     @Test
+    void alarmsCarryTagsAndCanBeFilteredByType() {
+        cloudWatch.putMetricAlarm(r -> r.alarmName("tagged").namespace("Lab/Shop").metricName("Orders")
+                .statistic(Statistic.SUM).period(60).evaluationPeriods(1).threshold(1.0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).tags(t -> t.key("team").value("shop")));
+        String arn = cloudWatch.describeAlarms(r -> r.alarmNames("tagged")).metricAlarms().get(0).alarmArn();
+        assertThat(arn).isEqualTo("arn:aws:cloudwatch:us-east-1:000000000000:alarm:tagged");
+        cloudWatch.tagResource(r -> r.resourceARN(arn).tags(t -> t.key("env").value("lab")));
+        assertThat(cloudWatch.listTagsForResource(r -> r.resourceARN(arn)).tags())
+                .extracting(t -> t.key() + "=" + t.value()).containsExactly("env=lab", "team=shop");
+        assertThat(cloudWatch.describeAlarms(r -> r.alarmTypesWithStrings("CompositeAlarm")).metricAlarms()).isEmpty();
+    }
+
+    @Test
     void errorsComeBackWithCloudWatchCodes() {
         assertThatThrownBy(() -> cloudWatch.setAlarmState(r -> r.alarmName("missing").stateValue(StateValue.OK).stateReason("x")))
                 .isInstanceOfSatisfying(CloudWatchException.class, e -> {

@@ -120,6 +120,15 @@ class ScalingPolicyVariantsTest {
     }
 
     @Test
+    void scalableTargetsCarryTags() {
+        String arn = aas("RegisterScalableTarget", "{" + TARGET + ",'Tags':{'team':'web'}}").get("ScalableTargetARN").asText();
+        assertThat(arn).startsWith("arn:aws:application-autoscaling:us-east-1:000000000000:scalable-target/");
+        aas("TagResource", "{'ResourceARN':'" + arn + "','Tags':{'env':'lab'}}");
+        assertThat(aas("ListTagsForResource", "{'ResourceARN':'" + arn + "'}").get("Tags").toString())
+                .isEqualTo("{\"env\":\"lab\",\"team\":\"web\"}");
+    }
+
+    @Test
     void badConfigurationsAreRefusedAsAwsRefusesThem() {
         assertThatThrownBy(() -> trackingPolicy("x", "{'TargetValue':50,'PredefinedMetricSpecification':"
                 + "{'PredefinedMetricType':'ALBRequestCountPerTarget'}}"))
