@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 import org.ecslabs.simulator.cloudwatch.CloudWatchState.Dimension;
 import org.ecslabs.simulator.cloudwatch.CloudWatchState.HistoryItem;
@@ -87,9 +87,9 @@ final class AlarmQueries {
             }
             matching.add(item);
         }
-        // The list is kept in time order; a stable sort keeps same-time items in the order they happened.
+        // The history is kept in the order things happened, which also orders items of the same instant.
         if (!ascending) {
-            java.util.Collections.reverse(matching);
+            Collections.reverse(matching);
         }
         int from = token(input);
         Integer max = Input.integer(input, "MaxRecords");
@@ -167,9 +167,5 @@ final class AlarmQueries {
 
     private static void strings(ArrayNode array, List<String> values) {
         values.forEach(array::add);
-    }
-
-    static Comparator<MetricAlarm> byName() {
-        return Comparator.comparing(alarm -> alarm.alarmName);
     }
 }

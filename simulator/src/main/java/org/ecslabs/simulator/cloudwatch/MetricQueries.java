@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import org.ecslabs.simulator.cloudwatch.CloudWatchState.Dimension;
 import org.ecslabs.simulator.cloudwatch.CloudWatchState.MetricSeries;
-import org.ecslabs.simulator.engine.Sandbox;
 import org.ecslabs.simulator.protocol.AwsException;
 
 /** GetMetricStatistics, GetMetricData and ListMetrics. */
@@ -21,7 +20,7 @@ final class MetricQueries {
     private MetricQueries() {
     }
 
-    static JsonNode getMetricStatistics(Sandbox sandbox, CloudWatchState state, JsonNode input) {
+    static JsonNode getMetricStatistics(CloudWatchState state, JsonNode input) {
         String namespace = Input.required(input, "Namespace");
         String metricName = Input.required(input, "MetricName");
         List<Dimension> dimensions = Input.dimensions(input, "Dimensions");
@@ -57,7 +56,7 @@ final class MetricQueries {
         return result;
     }
 
-    static JsonNode getMetricData(Sandbox sandbox, CloudWatchState state, JsonNode input) {
+    static JsonNode getMetricData(CloudWatchState state, JsonNode input) {
         List<JsonNode> queries = Input.list(input, "MetricDataQueries");
         if (queries.isEmpty()) {
             throw new AwsException("MissingParameter", "The parameter MetricDataQueries is required.");
