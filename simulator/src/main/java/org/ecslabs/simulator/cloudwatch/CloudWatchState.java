@@ -1,5 +1,7 @@
 package org.ecslabs.simulator.cloudwatch;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -41,6 +43,9 @@ public class CloudWatchState {
         public TreeMap<Long, StatisticSet> points = new TreeMap<>();
     }
 
+    /** Stored as a four-number array: one series holds a day of minutes, and the state is written often. */
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
+    @JsonPropertyOrder({"sampleCount", "sum", "minimum", "maximum"})
     public static class StatisticSet {
         public double sampleCount;
         public double sum;

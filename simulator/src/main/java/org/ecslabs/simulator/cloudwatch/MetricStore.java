@@ -12,8 +12,11 @@ import org.ecslabs.simulator.cloudwatch.CloudWatchState.StatisticSet;
 
 /** Stores datapoints in one-minute buckets and aggregates them over periods. */
 final class MetricStore {
-    /** How long datapoints are kept, so that the persisted state stays small. */
-    static final long RETENTION_SECONDS = 3 * 24 * 3600;
+    /**
+     * How long datapoints are kept: a day of one-minute data, enough for any lab, while the
+     * persisted state (written after every call and tick) stays small.
+     */
+    static final long RETENTION_SECONDS = 24 * 3600;
 
     private MetricStore() {
     }
