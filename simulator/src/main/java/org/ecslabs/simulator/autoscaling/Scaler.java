@@ -7,6 +7,7 @@ import org.ecslabs.simulator.autoscaling.AutoScalingState.ScalingActivity;
 import org.ecslabs.simulator.engine.Sandbox;
 import org.ecslabs.simulator.load.EcsServices;
 import org.ecslabs.simulator.load.ServiceRef;
+import org.ecslabs.simulator.protocol.AwsException;
 
 /** Changes a target's capacity through ECS and writes the scaling activity that tells the story. */
 final class Scaler {
@@ -43,7 +44,13 @@ final class Scaler {
         if (desired == current) {
             return false;
         }
-        ecs.setDesiredCount(sandbox, service.get(), desired);
+        try {
+            ecs.setDesiredCount(sandbox, service.get(), desired);
+        } catch (AwsException e) {
+            record(sandbox, target, "Setting desired count to " + desired + ".", cause, "Failed",
+                    "Failed to set desired count to " + desired + ". " + e.getMessage());
+            return false;
+        }
         record(sandbox, target, "Setting desired count to " + desired + ".", cause, "Successful",
                 "Successfully set desired count to " + desired + ". Change successfully fulfilled by ecs.");
         return true;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.ecslabs.simulator.support.SignedHttp;
 import org.ecslabs.simulator.support.SimulatorFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,6 +137,20 @@ class CloudWatchWireTest {
         assertThat(cloudWatch.listTagsForResource(r -> r.resourceARN(arn)).tags())
                 .extracting(t -> t.key() + "=" + t.value()).containsExactly("env=lab", "team=shop");
         assertThat(cloudWatch.describeAlarms(r -> r.alarmTypesWithStrings("CompositeAlarm")).metricAlarms()).isEmpty();
+    }
+
+    @Test
+    void theJson10ProtocolAnswersWithEpochSecondTimestamps() throws Exception {
+        cloudWatch.putMetricAlarm(r -> r.alarmName("json-alarm").namespace("Lab/Shop").metricName("Orders")
+                .statistic(Statistic.SUM).period(60).evaluationPeriods(1).threshold(1.0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD));
+        SignedHttp.Response response = SignedHttp.send(simulator.endpoint(), "POST", "test", "test", "us-east-1", "monitoring",
+                Map.of("Content-Type", "application/x-amz-json-1.0", "X-Amz-Target", "GraniteServiceVersion20100801.DescribeAlarms"),
+                "{\"AlarmNames\": [\"json-alarm\"]}");
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode alarm = JSON.readTree(response.body()).get("MetricAlarms").get(0);
+        assertThat(alarm.get("AlarmName").asText()).isEqualTo("json-alarm");
+        assertThat(alarm.get("StateUpdatedTimestamp").isNumber()).isTrue();
     }
 
     @Test
