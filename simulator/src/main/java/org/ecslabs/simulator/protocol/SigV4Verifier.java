@@ -15,20 +15,25 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.http.auth.aws.internal.signer.CredentialScope;
+import software.amazon.awssdk.http.auth.aws.internal.signer.V4Properties;
+import software.amazon.awssdk.http.auth.aws.internal.signer.V4RequestSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.utils.BinaryUtils;
 
 /**
- * Verifies the SigV4 signature of a request: the SDK's own signer re-signs the request's signed
- * headers and body with the secret we hold, at the time the client stated, and the two
- * signatures must match. Clock skew is deliberately not checked (simulated time is not wall time).
- * Thread-safe: stateless apart from the SDK signer, which is itself thread-safe.
+ * Verifies the SigV4 signature of a request: the SDK's own request signer recomputes the signature
+ * over exactly the headers the client signed, the path as received, the query and the payload
+ * hash, with the secret we hold, at the time the client stated; the two must match. Clock skew is
+ * deliberately not checked (simulated time is not wall time).
+ *
+ * <p>It uses the SDK's V4RequestSigner rather than the public AwsV4HttpSigner because the public
+ * signer always adds and signs x-amz-content-sha256, which botocore (the AWS CLI, boto3) does not
+ * send; the request signer signs only the headers it is given. It lives in an internal package of
+ * http-auth-aws, so an SDK upgrade must keep the tests in this module green.
+ * Thread-safe: stateless.
  */
 public final class SigV4Verifier {
     public static final String MISSING = "MissingAuthenticationTokenException";
@@ -37,11 +42,11 @@ public final class SigV4Verifier {
 
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "AWS4-HMAC-SHA256\\s+Credential=([^,\\s]+)\\s*,\\s*SignedHeaders=([^,\\s]+)\\s*,\\s*Signature=([0-9a-fA-F]+)\\s*");
-    private static final Pattern SIGNATURE = Pattern.compile("Signature=([0-9a-fA-F]+)");
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    private static final String CONTENT_SHA256 = "x-amz-content-sha256";
+    private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 
     /** Who signed a request, and for what: the credential scope of its Authorization header. */
     public record Scope(String accessKeyId, String region, String service) {
@@ -146,17 +151,40 @@ public final class SigV4Verifier {
                 http.appendRawQueryParameter(name, value);
             }
         }
-        byte[] body = request.body();
-        SignedRequest signed = signer.sign(r -> r
-                .identity(AwsCredentialsIdentity.create(scope.accessKeyId(), secret))
-                .request(http.build())
-                .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
-                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, scope.service())
-                .putProperty(AwsV4HttpSigner.REGION_NAME, scope.region())
-                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(at, ZoneOffset.UTC)));
-        String authorization = signed.request().firstMatchingHeader("Authorization").orElse("");
-        Matcher matcher = SIGNATURE.matcher(authorization);
-        return matcher.find() ? matcher.group(1) : "";
+        V4Properties properties = V4Properties.builder()
+                .credentials(AwsCredentialsIdentity.create(scope.accessKeyId(), secret))
+                .credentialScope(new CredentialScope(scope.region(), scope.service(), at))
+                .signingClock(Clock.fixed(at, ZoneOffset.UTC))
+                .doubleUrlEncode(true)
+                .normalizePath(true)
+                .build();
+        return V4RequestSigner.create(properties, payloadHash(request, signedHeaders)).sign(http).getSignature();
+    }
+
+    /**
+     * The payload hash the client signed: the body's SHA-256, or the x-amz-content-sha256 header
+     * when the client signed that header (SDKs for Java do; botocore does not), which must then
+     * match the body unless it declares the payload unsigned.
+     */
+    private static String payloadHash(WireRequest request, List<String> signedHeaders) {
+        String bodyHash = BinaryUtils.toHex(sha256(request.body()));
+        String declared = request.header(CONTENT_SHA256);
+        if (declared == null || !signedHeaders.contains(CONTENT_SHA256)) {
+            return bodyHash;
+        }
+        if (!declared.equals(UNSIGNED_PAYLOAD) && !declared.equalsIgnoreCase(bodyHash)) {
+            throw new AwsException(BAD_SIGNATURE, "The provided 'x-amz-content-sha256' header does not match"
+                    + " what was computed.");
+        }
+        return declared;
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     private static void hostAndPort(SdkHttpFullRequest.Builder http, String host) {
