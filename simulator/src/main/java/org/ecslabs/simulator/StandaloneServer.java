@@ -42,6 +42,11 @@ public final class StandaloneServer implements AutoCloseable {
 
     /** Serves {@code simulator} at {@code /} on {@code port} (0: any free port), logging to {@code log}. */
     public static StandaloneServer start(int port, Simulator simulator, PrintStream log) throws IOException {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm
+        // and the client's delayed ACK add some 40 ms to every keep-alive call.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 64);
         ExecutorService workers = Executors.newFixedThreadPool(16, runnable -> {
             Thread thread = new Thread(runnable, "simulator-http");
