@@ -60,9 +60,9 @@ public final class StandaloneServer implements AutoCloseable {
         return standalone;
     }
 
-    /** The H2 file database in a data folder; WRITE_DELAY=0 makes a commit reach the file at once. */
+    /** The H2 file database in a data folder. */
     public static String jdbcUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("simulator") + ";WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("simulator");
     }
 
     public int port() {
@@ -130,7 +130,15 @@ public final class StandaloneServer implements AutoCloseable {
         } catch (IOException e) {
             fail("cannot create the data folder " + data + ": " + e.getMessage());
         }
-        Simulator simulator = Simulator.create(SimulatorConfig.withJdbcUrl(jdbcUrl(data)));
+        Simulator simulator;
+        try {
+            simulator = Simulator.create(SimulatorConfig.withJdbcUrl(jdbcUrl(data)));
+        } catch (IllegalStateException e) {
+            // Typically another server holds the database file.
+            System.err.println("ecs-simulator: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         StandaloneServer server;
         try {
             server = start(port, simulator, System.out);

@@ -62,11 +62,31 @@ class RestartTest {
         }
     }
 
+    @Test
+    void badArgumentsExitWithCodeTwoAndSayWhy() throws Exception {
+        for (List<String> args : List.of(List.of("--port", "eighty"), List.of("--verbose"), List.of("--data"))) {
+            List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-cp", classPath(),
+                    StandaloneServer.class.getName()));
+            command.addAll(args);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(output).isEqualTo(2);
+            assertThat(output).contains("ecs-simulator: ").contains("usage: java -jar ecs-simulator.jar");
+        }
+    }
+
+    private static String classPath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     private Process startServer(int port) throws IOException, InterruptedException {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         File log = data.resolve("server-" + System.nanoTime() + ".log").toFile();
-        Process process = new ProcessBuilder(List.of(java, "-cp", classPath, StandaloneServer.class.getName(),
+        Process process = new ProcessBuilder(List.of(javaBinary(), "-cp", classPath(), StandaloneServer.class.getName(),
                 "--port", String.valueOf(port), "--data", data.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log)
