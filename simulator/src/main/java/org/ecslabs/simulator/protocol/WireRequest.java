@@ -32,6 +32,13 @@ public record WireRequest(String method, String path, String rawQuery, Map<Strin
         path = path == null || path.isEmpty() ? "/" : path;
     }
 
+    /** For servers that give one value per header name (Javalin's {@code ctx.headerMap()}). */
+    public static WireRequest of(String method, String path, String rawQuery, Map<String, String> headers, byte[] body) {
+        Map<String, List<String>> multi = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, value) -> multi.put(name, List.of(value)));
+        return new WireRequest(method, path, rawQuery, multi, body);
+    }
+
     /** The first value of a header, or null. */
     public String header(String name) {
         List<String> values = headers.get(name);
