@@ -24,6 +24,8 @@ import org.ecslabs.simulator.protocol.WireResponse;
 public final class StandaloneServer implements AutoCloseable {
     static final int DEFAULT_PORT = 4599;
     static final String DEFAULT_DATA = "./data-simulator";
+    /** Far above any AWS API request this simulator models; keeps one request from exhausting memory. */
+    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
     private static final String USAGE = "usage: java -jar ecs-simulator.jar [--port N] [--data DIR]\n"
             + "  --port N    TCP port of the AWS endpoint (default " + DEFAULT_PORT + ", 0 for any free port)\n"
             + "  --data DIR  folder for the simulator's database (default " + DEFAULT_DATA + ")";
@@ -78,7 +80,13 @@ public final class StandaloneServer implements AutoCloseable {
         try (exchange) {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
+                body = in.readNBytes(MAX_BODY_BYTES + 1);
+            }
+            if (body.length > MAX_BODY_BYTES) {
+                exchange.sendResponseHeaders(413, -1);
+                log.printf("%s %s %s - 413 body over %d bytes%n", Instant.now(), exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath(), MAX_BODY_BYTES);
+                return;
             }
             WireRequest request = new WireRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);

@@ -223,6 +223,15 @@ class WireProtocolTest {
     }
 
     @Test
+    void queryProtocolGetRequestsAreVerifiedOverTheQueryString() {
+        URI get = URI.create(simulator.endpoint() + "/aws/?Action=Echo&Version=2026-01-01&Names.member.1=x%20y%2Fz");
+        SignedHttp.Response response = SignedHttp.send(get, "GET", "test", "test", "us-east-1",
+                TestQueryService.SIGNING_NAME, Map.of(), "");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("<Names><member>x y/z</member></Names>");
+    }
+
+    @Test
     void everyRequestIsLoggedOnOneLine() {
         try (EcsClient ecs = simulator.ecs("test", "test")) {
             ecs.listClusters();
