@@ -73,11 +73,7 @@ public enum WireFormat {
         return switch (this) {
             case JSON_1_0, JSON_1_1 -> {
                 ObjectNode body = JSON.createObjectNode().put("__type", code).put("message", message);
-                // Query-compatible services on JSON (CloudWatch for the AWS CLI) carry their error
-                // code here too; SDKs read it only for those services.
-                yield new WireResponse(error.status(), contentType, Map.of("x-amzn-RequestId", requestId,
-                        "x-amzn-query-error", code + ";" + (error.status() >= 500 ? "Receiver" : "Sender")),
-                        json(body).getBytes(StandardCharsets.UTF_8));
+                yield respond(error.status(), requestId, json(body));
             }
             case QUERY -> respond(queryStatus(error), requestId, new Xml().open("ErrorResponse")
                     .open("Error").element("Type", error.status() >= 500 ? "Receiver" : "Sender")
