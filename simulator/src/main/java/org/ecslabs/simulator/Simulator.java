@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +70,7 @@ public final class Simulator implements AutoCloseable {
 
     /** Two services answering the same target prefix or query signing name would shadow each other. */
     private static void checkUniqueRoutes(List<AwsService> services) {
-        Map<String, AwsService> routes = new java.util.HashMap<>();
+        Map<String, AwsService> routes = new HashMap<>();
         for (AwsService service : services) {
             List<String> keys = new ArrayList<>();
             if (service.targetPrefix() != null) {
@@ -195,7 +197,7 @@ public final class Simulator implements AutoCloseable {
             return (ObjectNode) body;
         } catch (JsonProcessingException e) {
             throw new AwsException("SerializationException", "The request body is not valid JSON.");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AwsException("SerializationException", "The request body could not be read.");
         }
     }

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.ecslabs.simulator.support.SignedHttp;
@@ -65,7 +66,7 @@ class RestartTest {
     @Test
     void badArgumentsExitWithCodeTwoAndSayWhy() throws Exception {
         for (List<String> args : List.of(List.of("--port", "eighty"), List.of("--verbose"), List.of("--data"))) {
-            List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-cp", classPath(),
+            List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", classPath(),
                     StandaloneServer.class.getName()));
             command.addAll(args);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -164,7 +165,7 @@ public final class Engine implements AutoCloseable {
     /** Writes the changed state objects and the clock in one transaction, if anything changed. */
     private void persist(AccountRuntime account) {
         List<StateStore.StateRow> rows = new ArrayList<>();
-        Map<RegionSandbox, Map<String, String>> written = new java.util.LinkedHashMap<>();
+        Map<RegionSandbox, Map<String, String>> written = new LinkedHashMap<>();
         for (RegionSandbox sandbox : account.sandboxes.values()) {
             Map<String, String> changes = sandbox.changes();
             if (!changes.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.ecslabs.simulator.protocol;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ public record WireRequest(String method, String path, String rawQuery, Map<Strin
         TreeMap<String, List<String>> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (headers != null) {
             headers.forEach((name, values) -> caseInsensitive.merge(name, List.copyOf(values), (a, b) -> {
-                List<String> merged = new java.util.ArrayList<>(a);
+                List<String> merged = new ArrayList<>(a);
                 merged.addAll(b);
                 return List.copyOf(merged);
             }));

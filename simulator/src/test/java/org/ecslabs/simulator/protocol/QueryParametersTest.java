@@ -3,6 +3,7 @@ package org.ecslabs.simulator.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ class QueryParametersTest {
     @Test
     void readsTheQueryStringAndTheFormBody() {
         WireRequest request = new WireRequest("POST", "/", "Action=Describe",
-                Map.of("content-type", java.util.List.of("application/x-www-form-urlencoded; charset=utf-8")),
+                Map.of("content-type", List.of("application/x-www-form-urlencoded; charset=utf-8")),
                 "Names.member.1=a%20b%26c&Empty=".getBytes());
         Map<String, String> parameters = QueryParameters.of(request);
         assertThat(parameters).containsEntry("Action", "Describe").containsEntry("Names.member.1", "a b&c")
