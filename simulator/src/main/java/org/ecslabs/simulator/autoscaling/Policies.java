@@ -257,6 +257,8 @@ final class Policies {
                         "No scaling policy found for service namespace: " + namespace + ", resource ID: " + resourceId
                                 + ", scalable dimension: " + dimension + ", policy name: " + name));
         deleteAlarms(sandbox, policy);
+        // A step policy's alarms are the user's: they stay, without the action that named the policy.
+        Alarms.removeAction(sandbox, policy.arn);
         state.policies.remove(policy);
         return NODES.objectNode();
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.ecslabs.simulator.autoscaling.AutoScalingState.ScalableTarget;
 import org.ecslabs.simulator.autoscaling.AutoScalingState.ScalingPolicy;
+import org.ecslabs.simulator.cloudwatch.Alarms;
 import org.ecslabs.simulator.engine.Sandbox;
 import org.ecslabs.simulator.load.EcsServices;
 import org.ecslabs.simulator.load.ServiceRef;
@@ -164,6 +165,7 @@ final class Targets {
         for (ScalingPolicy policy : new ArrayList<>(state.policies)) {
             if (policy.resourceId.equals(target.resourceId) && policy.scalableDimension.equals(target.scalableDimension)) {
                 Policies.deleteAlarms(sandbox, policy);
+                Alarms.removeAction(sandbox, policy.arn);
                 state.policies.remove(policy);
             }
         }

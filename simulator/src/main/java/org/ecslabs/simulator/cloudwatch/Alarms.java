@@ -85,6 +85,15 @@ public final class Alarms {
         }
     }
 
+    /** Removes an action from every alarm, as deleting a step scaling policy removes it from its alarms. */
+    public static void removeAction(Sandbox sandbox, String actionArn) {
+        for (MetricAlarm alarm : sandbox.state(CloudWatchState.class).alarms.values()) {
+            alarm.alarmActions.remove(actionArn);
+            alarm.okActions.remove(actionArn);
+            alarm.insufficientDataActions.remove(actionArn);
+        }
+    }
+
     /** The names and ARNs of the alarms whose actions name the given ARN. */
     public static List<Map.Entry<String, String>> withAction(Sandbox sandbox, String actionArn) {
         List<Map.Entry<String, String>> result = new ArrayList<>();

@@ -156,6 +156,11 @@ class ScalingOnTheClockTest {
         // The cooldown of ten minutes holds further steps back although the alarm stays in ALARM.
         sandbox.advance(5 * 60);
         assertThat(ecs.updates).containsExactly("web=5");
+
+        aas("DeleteScalingPolicy", "{'PolicyName':'step-out','ServiceNamespace':'ecs','ResourceId':'service/lab/web',"
+                + "'ScalableDimension':'ecs:service:DesiredCount'}");
+        JsonNode alarm = cw("DescribeAlarms", "{'AlarmNames':['web-cpu-high']}").get("MetricAlarms").get(0);
+        assertThat(alarm.get("AlarmActions")).isEmpty();
     }
 
     @Test
