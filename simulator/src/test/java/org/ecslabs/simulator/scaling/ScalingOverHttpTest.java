@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,11 +14,6 @@ import org.ecslabs.simulator.support.SimulatorFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.AdjustmentType;
 import software.amazon.awssdk.services.applicationautoscaling.model.MetricType;
@@ -33,14 +27,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
-import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.Compatibility;
-import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
-import software.amazon.awssdk.services.ecs.model.LaunchType;
-import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.Service;
 
 /**
@@ -176,6 +163,22 @@ class ScalingOverHttpTest {
         assertThat(activities().get(0).cause()).isEqualTo("scheduled action name scale-up was triggered");
         assertThat(scaling.describeScalableTargets(r -> r.serviceNamespace(ServiceNamespace.ECS)).scalableTargets().get(0)
                 .minCapacity()).isEqualTo(3);
+    }
+
+    @Test
+    void setServiceLoadNamesAnExistingServiceAndAnswersWithTheReading() {
+        JsonNode reading = lab.control("SetServiceLoad", "{\"cluster\": \"arn:aws:ecs:us-east-1:000000000000:cluster/lab\", "
+                + "\"service\": \"web\", \"cpuUtilization\": 70, \"memoryUtilization\": 40, \"requestsPerSecond\": 12}");
+        assertThat(reading.get("runningCount").asInt()).isEqualTo(2);
+        assertThat(reading.get("cpuUtilization").asDouble()).isEqualTo(70.0);
+        assertThat(reading.get("memoryUtilization").asDouble()).isEqualTo(40.0);
+        SignedHttp.Response unknown = fixture.control("test", "test", "SetServiceLoad",
+                "{\"cluster\": \"lab\", \"service\": \"nope\", \"cpuUtilization\": 70}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("ServiceNotFoundException");
+        SignedHttp.Response tooHigh = fixture.control("test", "test", "SetServiceLoad",
+                "{\"cluster\": \"lab\", \"service\": \"web\", \"cpuUtilization\": 170}");
+        assertThat(tooHigh.body()).contains("ValidationException").contains("between 0 and 100");
     }
 
     @Test
