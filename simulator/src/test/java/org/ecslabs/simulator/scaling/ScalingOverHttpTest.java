@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -35,7 +34,6 @@ import software.amazon.awssdk.services.ecs.model.Service;
  * through the control API, and a paused clock moved with AdvanceClock.
  */
 class ScalingOverHttpTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RESOURCE = "service/lab/web";
 
     private SimulatorFixture fixture;
