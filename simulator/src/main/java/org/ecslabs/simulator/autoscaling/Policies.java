@@ -6,6 +6,8 @@ import static org.ecslabs.simulator.autoscaling.Json.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -192,7 +194,12 @@ final class Policies {
         Alarms.put(sandbox, new Alarms.Spec(policy.alarmHigh, description, namespace, metricName, dimensions,
                 statistic, null, 60, 3, 3, targetValue, "GreaterThanThreshold", List.of(policy.arn)));
         Alarms.put(sandbox, new Alarms.Spec(policy.alarmLow, description, namespace, metricName, dimensions,
-                statistic, null, 60, 15, 15, targetValue * 0.9, "LessThanThreshold", List.of(policy.arn)));
+                statistic, null, 60, 15, 15, lowThreshold(targetValue), "LessThanThreshold", List.of(policy.arn)));
+    }
+
+    /** 90% of the target, without binary noise in what DescribeAlarms shows (29.7, not 29.700000000000003). */
+    static double lowThreshold(double targetValue) {
+        return new BigDecimal(targetValue * 0.9).round(new MathContext(12)).doubleValue();
     }
 
     static void deleteAlarms(Sandbox sandbox, ScalingPolicy policy) {

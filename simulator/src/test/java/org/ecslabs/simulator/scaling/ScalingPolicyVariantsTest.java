@@ -72,14 +72,17 @@ class ScalingPolicyVariantsTest {
 
     @Test
     void aCustomMetricCanBeTracked() {
-        trackingPolicy("queue", "{'TargetValue':100,'CustomizedMetricSpecification':{'Namespace':'Lab/Worker',"
+        trackingPolicy("queue", "{'TargetValue':33,'CustomizedMetricSpecification':{'Namespace':'Lab/Worker',"
                 + "'MetricName':'BacklogPerTask','Statistic':'Average','Dimensions':[{'Name':'Queue','Value':'jobs'}]}}");
         for (int minute = 0; minute < 4; minute++) {
             cw("PutMetricData", "{'Namespace':'Lab/Worker','MetricData':[{'MetricName':'BacklogPerTask',"
                     + "'Dimensions':[{'Name':'Queue','Value':'jobs'}],'Value':300}]}");
             sandbox.advance(60);
         }
-        assertThat(ecs.updates).containsExactly("web=6");
+        // ceil(2 * 300 / 33) = 19; the low alarm sits at 90% of the target.
+        assertThat(ecs.updates).containsExactly("web=19");
+        assertThat(cw("DescribeAlarms", "{'AlarmNamePrefix':'TargetTracking-service/lab/web-AlarmLow'}")
+                .get("MetricAlarms").get(0).get("Threshold").asDouble()).isEqualTo(29.7);
     }
 
     @Test
