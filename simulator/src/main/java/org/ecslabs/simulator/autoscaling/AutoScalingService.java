@@ -83,8 +83,9 @@ public class AutoScalingService implements AwsService {
         String resourceId = Json.text(input, "ResourceId");
         String dimension = Json.text(input, "ScalableDimension");
         List<ScalingActivity> matching = new ArrayList<>();
+        boolean includeNotScaled = Json.bool(input, "IncludeNotScaledActivities");
         for (ScalingActivity activity : state.activities) {
-            if (activity.serviceNamespace.equals(namespace)
+            if ((includeNotScaled || activity.notScaledCode == null) && activity.serviceNamespace.equals(namespace)
                     && (resourceId == null || resourceId.equals(activity.resourceId))
                     && (dimension == null || dimension.equals(activity.scalableDimension))) {
                 matching.add(activity);
@@ -102,11 +103,28 @@ public class AutoScalingService implements AwsService {
             out.put("Description", activity.description);
             out.put("Cause", activity.cause);
             out.set("StartTime", TimestampNode.ofEpochMilli(activity.startTime));
-            out.set("EndTime", TimestampNode.ofEpochMilli(activity.endTime));
+            if (activity.notScaledCode == null) {
+                out.set("EndTime", TimestampNode.ofEpochMilli(activity.endTime));
+            }
             out.put("StatusCode", activity.statusCode);
-            out.put("StatusMessage", activity.statusMessage);
+            if (activity.statusMessage != null) {
+                out.put("StatusMessage", activity.statusMessage);
+            }
+            if (activity.notScaledCode != null) {
+                ObjectNode reason = out.putArray("NotScaledReasons").addObject();
+                reason.put("Code", activity.notScaledCode);
+                putIfSet(reason, "MaxCapacity", activity.notScaledMaxCapacity);
+                putIfSet(reason, "MinCapacity", activity.notScaledMinCapacity);
+                putIfSet(reason, "CurrentCapacity", activity.notScaledCurrentCapacity);
+            }
         });
         return result;
+    }
+
+    private static void putIfSet(ObjectNode node, String member, Integer value) {
+        if (value != null) {
+            node.put(member, value);
+        }
     }
 
     @Override

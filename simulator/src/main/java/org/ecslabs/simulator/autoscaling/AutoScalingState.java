@@ -78,5 +78,10 @@ public class AutoScalingState {
         public long endTime;
         public String statusCode;
         public String statusMessage;
+        /** A not scaled activity's reason code (AlreadyAtMaxCapacity, ...); null for a scaling activity. */
+        public String notScaledCode;
+        public Integer notScaledMinCapacity;
+        public Integer notScaledMaxCapacity;
+        public Integer notScaledCurrentCapacity;
     }
 }

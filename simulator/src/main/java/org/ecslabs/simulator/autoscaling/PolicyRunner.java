@@ -60,6 +60,10 @@ final class PolicyRunner {
             if (target.dynamicScalingOutSuspended || inScaleOutCooldown || proportional <= current) {
                 return;
             }
+            if (current >= target.maxCapacity) {
+                scaler.notScaled(sandbox, target, cause, "AlreadyAtMaxCapacity", current);
+                return;
+            }
             if (scaler.scaleTo(sandbox, target, proportional, cause)) {
                 policy.lastScaleOut = now;
             }
@@ -67,7 +71,16 @@ final class PolicyRunner {
             boolean inScaleInCooldown = policy.lastScaleIn != null
                     && now < policy.lastScaleIn + cooldown(config, "ScaleInCooldown") * 1000L;
             if (config.path("DisableScaleIn").asBoolean(false) || target.dynamicScalingInSuspended
-                    || inScaleInCooldown || inScaleOutCooldown || proportional >= current) {
+                    || inScaleInCooldown || inScaleOutCooldown) {
+                return;
+            }
+            if (current <= target.minCapacity) {
+                scaler.notScaled(sandbox, target, cause, "AlreadyAtMinCapacity", current);
+                return;
+            }
+            if (proportional >= current) {
+                // One task fewer would push the metric back over the target and scale out again.
+                scaler.notScaled(sandbox, target, cause, "AutoScalingAnticipatedFlapping", current);
                 return;
             }
             // Scale in gently, one task at a time, as target tracking removes capacity conservatively.
@@ -113,6 +126,10 @@ final class PolicyRunner {
             return;
         }
         boolean out = wanted > current;
+        if (out && current >= target.maxCapacity || wanted < current && current <= target.minCapacity) {
+            scaler.notScaled(sandbox, target, cause, out ? "AlreadyAtMaxCapacity" : "AlreadyAtMinCapacity", current);
+            return;
+        }
         if (scaler.scaleTo(sandbox, target, wanted, cause)) {
             if (out) {
                 policy.lastScaleOut = now;

@@ -56,8 +56,34 @@ final class Scaler {
         return true;
     }
 
-    void record(Sandbox sandbox, ScalableTarget target, String description, String cause, String status,
-                String message) {
+    /**
+     * Records why a policy did not scale, as a not scaled activity (shown with IncludeNotScaledActivities).
+     * While an alarm keeps invoking the policy the reason stays the same; it is recorded once.
+     */
+    void notScaled(Sandbox sandbox, ScalableTarget target, String cause, String code, int current) {
+        List<ScalingActivity> activities = sandbox.state(AutoScalingState.class).activities;
+        for (int i = activities.size() - 1; i >= 0; i--) {
+            ScalingActivity previous = activities.get(i);
+            if (previous.resourceId.equals(target.resourceId)
+                    && previous.scalableDimension.equals(target.scalableDimension)) {
+                if (code.equals(previous.notScaledCode) && cause.equals(previous.cause)) {
+                    return;
+                }
+                break;
+            }
+        }
+        ScalingActivity activity = record(sandbox, target, "Attempting to scale due to alarm triggered", cause,
+                "Failed", null);
+        activity.notScaledCode = code;
+        switch (code) {
+            case "AlreadyAtMaxCapacity" -> activity.notScaledMaxCapacity = target.maxCapacity;
+            case "AlreadyAtMinCapacity" -> activity.notScaledMinCapacity = target.minCapacity;
+            default -> activity.notScaledCurrentCapacity = current;
+        }
+    }
+
+    ScalingActivity record(Sandbox sandbox, ScalableTarget target, String description, String cause, String status,
+                           String message) {
         AutoScalingState state = sandbox.state(AutoScalingState.class);
         ScalingActivity activity = new ScalingActivity();
         activity.activityId = uuid(sandbox.newId());
@@ -75,6 +101,7 @@ final class Scaler {
         if (activities.size() > ACTIVITY_LIMIT) {
             activities.subList(0, activities.size() - ACTIVITY_LIMIT).clear();
         }
+        return activity;
     }
 
     /** 32 hex digits as a UUID, the form AWS uses for activity and policy ids. */

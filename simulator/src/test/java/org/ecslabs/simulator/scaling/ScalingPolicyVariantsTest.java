@@ -123,6 +123,27 @@ class ScalingPolicyVariantsTest {
     }
 
     @Test
+    void aPolicyHeldBackByTheMaximumLeavesANotScaledActivity() {
+        aas("RegisterScalableTarget", "{" + TARGET + ",'MaxCapacity':3}");
+        trackingPolicy("cpu", "{'TargetValue':50,'ScaleOutCooldown':60,"
+                + "'PredefinedMetricSpecification':{'PredefinedMetricType':'ECSServiceAverageCPUUtilization'}}");
+        cw("SetServiceLoad", "{'cluster':'lab','service':'web','cpuUtilization':95}");
+        sandbox.advance(6 * 60);
+        // Four tasks were wanted, three allowed; at three the load is still over the target.
+        assertThat(ecs.updates).containsExactly("web=3");
+        JsonNode plain = aas("DescribeScalingActivities", "{'ServiceNamespace':'ecs'}").get("ScalingActivities");
+        assertThat(plain).hasSize(1);
+        JsonNode all = aas("DescribeScalingActivities", "{'ServiceNamespace':'ecs','IncludeNotScaledActivities':true}")
+                .get("ScalingActivities");
+        assertThat(all).hasSize(2);
+        JsonNode notScaled = all.get(0);
+        assertThat(notScaled.get("Description").asText()).isEqualTo("Attempting to scale due to alarm triggered");
+        assertThat(notScaled.get("StatusCode").asText()).isEqualTo("Failed");
+        assertThat(notScaled.get("NotScaledReasons").get(0).get("Code").asText()).isEqualTo("AlreadyAtMaxCapacity");
+        assertThat(notScaled.get("NotScaledReasons").get(0).get("MaxCapacity").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void scalableTargetsCarryTags() {
         String arn = aas("RegisterScalableTarget", "{" + TARGET + ",'Tags':{'team':'web'}}").get("ScalableTargetARN").asText();
         assertThat(arn).startsWith("arn:aws:application-autoscaling:us-east-1:000000000000:scalable-target/");
