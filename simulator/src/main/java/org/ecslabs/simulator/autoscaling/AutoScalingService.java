@@ -61,7 +61,7 @@ public class AutoScalingService implements AwsService {
     public JsonNode call(Sandbox sandbox, String operation, ObjectNode input) {
         AutoScalingState state = sandbox.state(AutoScalingState.class);
         return switch (operation) {
-            case "RegisterScalableTarget" -> Targets.register(sandbox, state, ecs, input);
+            case "RegisterScalableTarget" -> Targets.register(sandbox, state, ecs, scaler, input);
             case "DescribeScalableTargets" -> Targets.describe(state, input);
             case "DeregisterScalableTarget" -> Targets.deregister(sandbox, state, input);
             case "PutScalingPolicy" -> Policies.put(sandbox, state, input);

@@ -37,6 +37,11 @@ final class PolicyRunner {
         String cause = "monitor alarm " + invocation.alarmName() + " in state " + invocation.alarmState()
                 + " triggered policy " + policy.policyName;
         long now = sandbox.now().toEpochMilli();
+        // A capacity changed out of band beyond the range comes back into it first.
+        if (current.get() < target.minCapacity || current.get() > target.maxCapacity) {
+            scaler.scaleTo(sandbox, target, current.get(), cause);
+            return;
+        }
         if ("TargetTrackingScaling".equals(policy.policyType)) {
             targetTracking(sandbox, target, policy, invocation, current.get(), cause, now);
         } else {

@@ -60,7 +60,7 @@ final class Targets {
                 + namespace + ", resource ID: " + resourceId + ", scalable dimension: " + dimension);
     }
 
-    static JsonNode register(Sandbox sandbox, AutoScalingState state, EcsServices ecs, ObjectNode input) {
+    static JsonNode register(Sandbox sandbox, AutoScalingState state, EcsServices ecs, Scaler scaler, ObjectNode input) {
         String namespace = namespace(input);
         String resourceId = Json.required(input, "ResourceId");
         String dimension = dimension(input);
@@ -122,6 +122,17 @@ final class Targets {
                 target.scheduledScalingSuspended = Json.bool(suspended, "ScheduledScalingSuspended");
             }
         }
+        // Registering brings the current capacity into the range, as AWS does.
+        ScalableTarget registered = target;
+        scaler.current(sandbox, target).ifPresent(current -> {
+            if (current < registered.minCapacity) {
+                scaler.scaleTo(sandbox, registered, registered.minCapacity,
+                        "minimum capacity was set to " + registered.minCapacity);
+            } else if (current > registered.maxCapacity) {
+                scaler.scaleTo(sandbox, registered, registered.maxCapacity,
+                        "maximum capacity was set to " + registered.maxCapacity);
+            }
+        });
         return NODES.objectNode().put("ScalableTargetARN", target.arn);
     }
 

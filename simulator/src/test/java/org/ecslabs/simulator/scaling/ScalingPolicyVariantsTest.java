@@ -144,6 +144,16 @@ class ScalingPolicyVariantsTest {
     }
 
     @Test
+    void registeringATargetBringsTheServiceIntoItsRange() {
+        aas("RegisterScalableTarget", "{" + TARGET + ",'MinCapacity':4}");
+        assertThat(ecs.updates).containsExactly("web=4");
+        aas("RegisterScalableTarget", "{" + TARGET + ",'MinCapacity':1,'MaxCapacity':3}");
+        assertThat(ecs.updates).containsExactly("web=4", "web=3");
+        assertThat(aas("DescribeScalingActivities", "{'ServiceNamespace':'ecs'}").get("ScalingActivities").get(0)
+                .get("Cause").asText()).isEqualTo("maximum capacity was set to 3");
+    }
+
+    @Test
     void scalableTargetsCarryTags() {
         String arn = aas("RegisterScalableTarget", "{" + TARGET + ",'Tags':{'team':'web'}}").get("ScalableTargetARN").asText();
         assertThat(arn).startsWith("arn:aws:application-autoscaling:us-east-1:000000000000:scalable-target/");
