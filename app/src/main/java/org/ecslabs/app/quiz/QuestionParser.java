@@ -148,7 +148,8 @@ public final class QuestionParser {
         if (correct == 0) {
             throw new MarkdownFileException(file, headingLine, 1, "question " + id + " marks no option correct with [x]");
         }
-        Matcher choose = CHOOSE.matcher(stem);
+        // A stem may wrap "(Choose two.)" over two lines: Markdown reads a line break there as a space.
+        Matcher choose = CHOOSE.matcher(stem.toString().replaceAll("\\s+", " "));
         if (correct > 1) {
             String expected = "(Choose " + NUMBERS.get((int) Math.min(correct, 5)) + ".)";
             if (!choose.find() || !choose.group().equals(expected)) {

@@ -31,7 +31,8 @@ class QuestionParserTest {
             difficulty: hard
             lesson: security
 
-            Which two are true of awsvpc? (Choose two.)
+            Which two are true of awsvpc? (Choose
+            two.)
 
             - [x] Each task gets its own ENI.
               Explanation: That is what awsvpc means.
