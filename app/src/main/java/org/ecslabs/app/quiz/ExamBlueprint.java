@@ -3,6 +3,7 @@ package org.ecslabs.app.quiz;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import org.ecslabs.app.content.ExamDomain;
 import org.ecslabs.app.markdown.FrontMatter;
 import org.ecslabs.app.markdown.MarkdownFileException;
 
@@ -11,7 +12,7 @@ import org.ecslabs.app.markdown.MarkdownFileException;
  * and the scaled score (100 to 1000) that passes.
  */
 public record ExamBlueprint(String id, String title, String description, int questions, int minutes,
-                            int passingScore, Map<Domain, Integer> weights) {
+                            int passingScore, Map<ExamDomain, Integer> weights) {
     public static final int MIN_SCORE = 100;
     public static final int MAX_SCORE = 1000;
     private static final Set<String> FIELDS = Set.of("title", "questions", "minutes", "passingScore", "domains");
@@ -38,10 +39,10 @@ public record ExamBlueprint(String id, String title, String description, int que
         if (!(front.fields().get("domains") instanceof Map<?, ?> raw)) {
             throw front.error("domains", "domains must map each domain to its weight in percent, e.g. {secure: 30, resilient: 26, performant: 24, cost: 20}");
         }
-        Map<Domain, Integer> weights = new EnumMap<>(Domain.class);
+        Map<ExamDomain, Integer> weights = new EnumMap<>(ExamDomain.class);
         raw.forEach((key, value) -> {
-            Domain domain = Domain.byId(String.valueOf(key)).orElseThrow(() ->
-                    front.error("domains", "unknown domain '" + key + "' (use one of: " + Domain.ids() + ")"));
+            ExamDomain domain = ExamDomain.byId(String.valueOf(key)).orElseThrow(() ->
+                    front.error("domains", "unknown domain '" + key + "' (use one of: " + ExamDomain.ids() + ")"));
             if (!(value instanceof Number weight) || weight.intValue() < 0) {
                 throw front.error("domains", "the weight of " + key + " must be a whole number of percent");
             }

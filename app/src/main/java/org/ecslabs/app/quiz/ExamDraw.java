@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.ecslabs.app.content.ExamDomain;
 
 /**
  * Draws an exam from the bank by the blueprint's domain weights. The per-domain counts use the
@@ -18,17 +19,17 @@ public final class ExamDraw {
     }
 
     /** How many questions each domain gets for {@code total} questions. */
-    public static Map<Domain, Integer> quota(Map<Domain, Integer> weights, int total) {
-        Map<Domain, Integer> counts = new EnumMap<>(Domain.class);
-        List<Map.Entry<Domain, Double>> remainders = new ArrayList<>();
+    public static Map<ExamDomain, Integer> quota(Map<ExamDomain, Integer> weights, int total) {
+        Map<ExamDomain, Integer> counts = new EnumMap<>(ExamDomain.class);
+        List<Map.Entry<ExamDomain, Double>> remainders = new ArrayList<>();
         int assigned = 0;
-        for (Map.Entry<Domain, Integer> weight : weights.entrySet()) {
+        for (Map.Entry<ExamDomain, Integer> weight : weights.entrySet()) {
             double exact = total * weight.getValue() / 100.0;
             counts.put(weight.getKey(), (int) Math.floor(exact));
             assigned += (int) Math.floor(exact);
             remainders.add(Map.entry(weight.getKey(), exact - Math.floor(exact)));
         }
-        remainders.sort(Map.Entry.<Domain, Double>comparingByValue().reversed()
+        remainders.sort(Map.Entry.<ExamDomain, Double>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey()));
         for (int i = 0; assigned < total && i < remainders.size(); i++, assigned++) {
             counts.merge(remainders.get(i).getKey(), 1, Integer::sum);
@@ -39,10 +40,10 @@ public final class ExamDraw {
     /** The ids of the drawn questions, shuffled. The same seed draws the same exam. */
     public static List<String> draw(QuestionBank bank, ExamBlueprint blueprint, long seed) {
         Random random = new Random(seed);
-        Map<Domain, Integer> quota = quota(blueprint.weights(), blueprint.questions());
+        Map<ExamDomain, Integer> quota = quota(blueprint.weights(), blueprint.questions());
         List<String> drawn = new ArrayList<>();
         List<String> spare = new ArrayList<>();
-        for (Domain domain : Domain.values()) {
+        for (ExamDomain domain : ExamDomain.values()) {
             List<String> pool = new ArrayList<>(bank.byDomain(domain).stream().map(Question::id).sorted().toList());
             Collections.shuffle(pool, random);
             int take = Math.min(quota.getOrDefault(domain, 0), pool.size());

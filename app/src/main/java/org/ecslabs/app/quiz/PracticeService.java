@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ecslabs.app.content.ExamDomain;
 
 /**
  * Practice and review: instant feedback with every option's explanation, the answer recorded,
@@ -30,7 +31,7 @@ public final class PracticeService {
     }
 
     /** How the learner does in one domain, over all recorded answers. */
-    public record DomainStanding(Domain domain, int answered, int correct) {
+    public record DomainStanding(ExamDomain domain, int answered, int correct) {
         public int percent() {
             return answered == 0 ? 0 : (int) Math.round(100.0 * correct / answered);
         }
@@ -64,7 +65,7 @@ public final class PracticeService {
      * page can recommend the lessons and labs of the first ones.
      */
     public List<DomainStanding> standings(String learnerId) {
-        Map<Domain, int[]> tally = new EnumMap<>(Domain.class);
+        Map<ExamDomain, int[]> tally = new EnumMap<>(ExamDomain.class);
         for (QuizStore.Response response : store.responses(learnerId)) {
             bank.byId(response.questionId()).ifPresent(question -> {
                 int[] counts = tally.computeIfAbsent(question.domain(), d -> new int[2]);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.ecslabs.app.content.ExamDomain;
 
 /**
  * One exam question: a Markdown stem, options with an explanation each, and what it is about.
@@ -12,7 +13,7 @@ import java.util.stream.IntStream;
  * @param lab    the id of the lab that practises it (may be empty)
  * @param source where it was written, {@code file:line}, for authors
  */
-public record Question(String id, String topic, String lesson, String lab, Domain domain, String difficulty,
+public record Question(String id, String topic, String lesson, String lab, ExamDomain domain, String difficulty,
                        String stem, List<Option> options, String source) {
 
     /** One answer option. Text and explanation are Markdown. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.ecslabs.app.content.ExamDomain;
 import org.ecslabs.app.markdown.MarkdownFileException;
 
 /**
@@ -66,7 +67,7 @@ public final class QuestionBank {
         return byId.values().stream().filter(q -> q.topic().equals(topic)).toList();
     }
 
-    public List<Question> byDomain(Domain domain) {
+    public List<Question> byDomain(ExamDomain domain) {
         return byId.values().stream().filter(q -> q.domain() == domain).toList();
     }
 
@@ -82,7 +83,7 @@ public final class QuestionBank {
     /** Question counts: total, by domain id and by topic id (the stats API). */
     public Map<String, Object> stats() {
         Map<String, Integer> byDomain = new LinkedHashMap<>();
-        for (Domain domain : Domain.values()) {
+        for (ExamDomain domain : ExamDomain.values()) {
             byDomain.put(domain.id(), byDomain(domain).size());
         }
         Map<String, Integer> byTopic = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ecslabs.app.content.ExamDomain;
 import org.ecslabs.app.markdown.FrontMatter;
 import org.ecslabs.app.markdown.MarkdownFileException;
 
@@ -92,8 +93,8 @@ public final class QuestionParser {
         if (domainId == null) {
             throw new MarkdownFileException(file, headingLine, 1, "question " + id + " has no 'domain:' line");
         }
-        Domain domain = Domain.byId(domainId).orElseThrow(() -> new MarkdownFileException(file,
-                lineOf(headingLine, lines, "domain"), 1, "unknown domain '" + domainId + "' (use one of: " + Domain.ids() + ")"));
+        ExamDomain domain = ExamDomain.byId(domainId).orElseThrow(() -> new MarkdownFileException(file,
+                lineOf(headingLine, lines, "domain"), 1, "unknown domain '" + domainId + "' (use one of: " + ExamDomain.ids() + ")"));
         String difficulty = meta.get("difficulty");
         if (difficulty == null || !DIFFICULTIES.contains(difficulty)) {
             throw new MarkdownFileException(file, difficulty == null ? headingLine : lineOf(headingLine, lines, "difficulty"), 1,

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ecslabs.app.content.ExamDomain;
 
 /**
  * Scores a finished exam: right only when exactly the correct options are chosen, a scaled score
@@ -17,13 +18,13 @@ public final class Scoring {
     }
 
     /** How a learner did in one domain. */
-    public record DomainScore(Domain domain, int correct, int total) {
+    public record DomainScore(ExamDomain domain, int correct, int total) {
         public int percent() {
             return total == 0 ? 0 : (int) Math.round(100.0 * correct / total);
         }
     }
 
-    public record Result(int correct, int total, int scaledScore, boolean passed, Map<Domain, DomainScore> byDomain) {
+    public record Result(int correct, int total, int scaledScore, boolean passed, Map<ExamDomain, DomainScore> byDomain) {
     }
 
     public static int scaled(int correct, int total) {
@@ -39,7 +40,7 @@ public final class Scoring {
      *                an unanswered question counts as wrong
      */
     public static Result score(List<Question> questions, Map<String, Set<Integer>> answers, int passingScore) {
-        Map<Domain, int[]> tally = new EnumMap<>(Domain.class);
+        Map<ExamDomain, int[]> tally = new EnumMap<>(ExamDomain.class);
         int correct = 0;
         for (Question question : questions) {
             boolean right = question.isCorrect(answers.getOrDefault(question.id(), Set.of()));
@@ -50,7 +51,7 @@ public final class Scoring {
                 correct++;
             }
         }
-        Map<Domain, DomainScore> byDomain = new EnumMap<>(Domain.class);
+        Map<ExamDomain, DomainScore> byDomain = new EnumMap<>(ExamDomain.class);
         tally.forEach((domain, counts) -> byDomain.put(domain, new DomainScore(domain, counts[0], counts[1])));
         int scaled = scaled(correct, questions.size());
         return new Result(correct, questions.size(), scaled, scaled >= passingScore, byDomain);

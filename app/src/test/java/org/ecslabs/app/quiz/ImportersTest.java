@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.ecslabs.app.content.ExamDomain;
 import org.junit.jupiter.api.Test;
 
 class ImportersTest {
-    private static final ImportDefaults DEFAULTS = new ImportDefaults("imp", "launch-types", "launch-types", Domain.COST, "medium");
+    private static final ImportDefaults DEFAULTS = new ImportDefaults("imp", "launch-types", "launch-types", ExamDomain.COST, "medium");
 
     @Test
     void giftMultipleChoiceWithFeedbackWeightsAndTrueFalse() {
@@ -38,7 +39,7 @@ class ImportersTest {
         assertThat(first.correctIndexes()).containsExactly(0);
         assertThat(first.options().get(0).explanation()).isEqualTo("Each task gets an ENI.");
         assertThat(first.options().get(2).explanation()).contains("no explanation");
-        assertThat(first.domain()).isEqualTo(Domain.COST);
+        assertThat(first.domain()).isEqualTo(ExamDomain.COST);
 
         Question two = questions.get(1);
         assertThat(two.correctIndexes()).containsExactly(0, 1);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.ecslabs.app.content.ExamDomain;
 import org.junit.jupiter.api.Test;
 
 /** The question bank we ship: it parses, it is big enough, and every exam can be drawn in full. */
@@ -36,7 +37,7 @@ class QuestionBankContentTest {
         System.out.println("question bank: " + stats);
 
         assertThat(bank.all()).hasSizeGreaterThanOrEqualTo(120);
-        for (Domain domain : Domain.values()) {
+        for (ExamDomain domain : ExamDomain.values()) {
             assertThat(bank.byDomain(domain)).as(domain.id()).hasSizeGreaterThanOrEqualTo(20);
         }
         for (Question question : bank.all()) {
@@ -49,7 +50,7 @@ class QuestionBankContentTest {
         QuestionBank bank = QuestionBank.load(read(QUIZZES), read(QUIZZES.resolve("exams")));
         assertThat(bank.exams()).isNotEmpty();
         for (ExamBlueprint blueprint : bank.exams().values()) {
-            Map<Domain, Integer> quota = ExamDraw.quota(blueprint.weights(), blueprint.questions());
+            Map<ExamDomain, Integer> quota = ExamDraw.quota(blueprint.weights(), blueprint.questions());
             quota.forEach((domain, count) ->
                     assertThat(bank.byDomain(domain)).as(blueprint.id() + " needs " + count + " " + domain.id()).hasSizeGreaterThanOrEqualTo(count));
             assertThat(ExamDraw.draw(bank, blueprint, 1)).hasSize(blueprint.questions()).doesNotHaveDuplicates();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
+import org.ecslabs.app.content.ExamDomain;
 import org.ecslabs.app.markdown.MarkdownFileException;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ class QuestionParserTest {
         assertThat(file.questions()).hasSize(2);
         Question first = file.questions().get(0);
         assertThat(first.id()).isEqualTo("nm-fargate-mode");
-        assertThat(first.domain()).isEqualTo(Domain.PERFORMANT);
+        assertThat(first.domain()).isEqualTo(ExamDomain.PERFORMANT);
         assertThat(first.difficulty()).isEqualTo("easy");
         assertThat(first.lab()).isEqualTo("networking-modes");
         assertThat(first.lesson()).isEqualTo("networking-modes");

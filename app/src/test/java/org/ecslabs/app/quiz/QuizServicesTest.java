@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import org.ecslabs.app.content.ExamDomain;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,8 +61,8 @@ class QuizServicesTest {
         Flyway.configure().dataSource(dataSource).load().migrate();
         List<Question> questions = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            questions.add(question("sec-" + i, Domain.SECURE));
-            questions.add(question("cost-" + i, Domain.COST));
+            questions.add(question("sec-" + i, ExamDomain.SECURE));
+            questions.add(question("cost-" + i, ExamDomain.COST));
         }
         String shortExam = "---\ntitle: Short\nquestions: 4\nminutes: 10\npassingScore: 720\ndomains: {secure: 50, cost: 50}\n---\nA drill.\n";
         bank = QuestionBank.load(List.of(), List.of(new QuestionBank.SourceFile("quizzes/exams/short.md", shortExam))).with(questions);
@@ -70,7 +71,7 @@ class QuizServicesTest {
         practice = new PracticeService(bank, store, clock);
     }
 
-    private static Question question(String id, Domain domain) {
+    private static Question question(String id, ExamDomain domain) {
         return new Question(id, "topic", "lesson", "", domain, "easy", "Stem of " + id,
                 List.of(new Question.Option("right", true, "because"), new Question.Option("wrong", false, "because not")), "f:1");
     }
@@ -153,7 +154,7 @@ class QuizServicesTest {
         assertThat(practice.answer("ann", "cost-0", Set.of(0), "practice").correct()).isTrue();
 
         List<PracticeService.DomainStanding> standings = practice.standings("ann");
-        assertThat(standings).extracting(PracticeService.DomainStanding::domain).containsExactly(Domain.SECURE, Domain.COST);
+        assertThat(standings).extracting(PracticeService.DomainStanding::domain).containsExactly(ExamDomain.SECURE, ExamDomain.COST);
         assertThat(standings.get(0).percent()).isEqualTo(50);
         assertThat(store.responses("ann")).hasSize(3);
         assertThatThrownBy(() -> practice.answer("ann", "sec-0", Set.of(), "practice")).hasMessage("Choose an answer first.");
