@@ -108,9 +108,46 @@
         document.head.appendChild(script);
     }
 
+    // Exam pages: the server computes the seconds left; this only counts them down and, at zero,
+    // submits the form so the answer on screen is saved and the exam is scored. Without script the
+    // server still submits on the next request after the deadline.
+    function examTimer() {
+        var timer = document.getElementById('exam-timer');
+        if (!timer) {
+            return;
+        }
+        var left = parseInt(timer.dataset.secondsLeft, 10);
+        var end = Date.now() + left * 1000;
+        var form = document.getElementById('exam-form') || document.getElementById('finish-form');
+        var format = function (seconds) {
+            var h = Math.floor(seconds / 3600), m = Math.floor(seconds % 3600 / 60), s = seconds % 60;
+            var pad = function (n) { return (n < 10 ? '0' : '') + n; };
+            return h > 0 ? h + ':' + pad(m) + ':' + pad(s) : m + ':' + pad(s);
+        };
+        var submitted = false;
+        var tick = function () {
+            var seconds = Math.max(0, Math.round((end - Date.now()) / 1000));
+            timer.textContent = format(seconds);
+            timer.classList.toggle('low', seconds <= 60);
+            if (seconds === 0 && form && !submitted) {
+                submitted = true;
+                var go = document.createElement('input');
+                go.type = 'hidden';
+                go.name = 'go';
+                go.value = 'submit';
+                form.appendChild(go);
+                form.submit();
+                return;
+            }
+            setTimeout(tick, 1000);
+        };
+        tick();
+    }
+
     document.addEventListener('DOMContentLoaded', function () {
         highlight();
         addCopyButtons();
         renderMermaid();
+        examTimer();
     });
 })();

@@ -7,6 +7,7 @@ import org.ecslabs.app.content.ContentSource;
 import org.ecslabs.app.lab.LabDirectory;
 import org.ecslabs.app.lesson.LessonCatalog;
 import org.ecslabs.app.markdown.MarkdownRenderer;
+import org.ecslabs.app.quiz.QuestionBank;
 import org.ecslabs.app.store.Database;
 import org.ecslabs.app.web.CurrentLearner;
 import org.ecslabs.app.web.Templates;
@@ -15,11 +16,12 @@ import org.ecslabs.app.web.Templates;
  * The app's dependencies, built once from the configuration by {@link #open} (Main and the
  * end-to-end tests) or piece by piece by a test. {@link App#create} wires routes from them.
  *
- * @param labs the lab feature's catalog; {@link LabDirectory#none()} until that feature registers one
+ * @param labs    the lab feature's catalog; {@link LabDirectory#none()} until that feature registers one
+ * @param quizzes the question bank and exam blueprints from quizzes/ and quizzes/exams/
  */
 public record AppContext(AppConfig config, Database database, ContentSource content, MarkdownRenderer markdown,
                          LessonCatalog lessons, LabDirectory labs, CurrentLearner learners, Templates templates,
-                         Clock clock) implements AutoCloseable {
+                         Clock clock, QuestionBank quizzes) implements AutoCloseable {
 
     /**
      * Creates the data folder, opens and migrates the database and loads the course. A setting
@@ -40,10 +42,11 @@ public record AppContext(AppConfig config, Database database, ContentSource cont
                 ? ContentSource.bundled() : ContentSource.directory(config.contentDir());
         MarkdownRenderer markdown = new MarkdownRenderer();
         LessonCatalog lessons = LessonCatalog.load(content, markdown);
+        QuestionBank quizzes = QuestionBank.load(content);
         Templates templates = config.dev() ? Templates.fromSources() : Templates.precompiled();
         Database database = openDatabase(config.dbUrl());
         return new AppContext(config, database, content, markdown, lessons, LabDirectory.none(), CurrentLearner.solo(),
-                templates, Clock.systemUTC());
+                templates, Clock.systemUTC(), quizzes);
     }
 
     private static Database openDatabase(String url) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.ecslabs.app.content.ContentFile;
+import org.ecslabs.app.content.ContentSource;
 import org.ecslabs.app.content.ExamDomain;
 import org.ecslabs.app.markdown.MarkdownFileException;
 
@@ -53,6 +55,18 @@ public final class QuestionBank {
             exams.put(id, ExamBlueprint.parse(id, source.name(), source.text()));
         }
         return new QuestionBank(byId, titles, exams);
+    }
+
+    /**
+     * Loads {@code quizzes/*.md} and {@code quizzes/exams/*.md}; the first broken file stops loading
+     * with its file:line:column ({@link MarkdownFileException}).
+     */
+    public static QuestionBank load(ContentSource content) {
+        return load(sources(content.list("quizzes")), sources(content.list("quizzes/exams")));
+    }
+
+    private static List<SourceFile> sources(List<ContentFile> files) {
+        return files.stream().map(file -> new SourceFile(file.name(), file.text())).toList();
     }
 
     public List<Question> all() {

@@ -65,6 +65,19 @@ public final class QuizStore {
                 rs -> readSession(rs), learnerId);
     }
 
+    /** A finished exam as the quiz index lists it. */
+    public record ExamResult(String sessionId, String blueprintId, Instant submittedAt, int correct, int total,
+                             int scaledScore, boolean passed) {
+    }
+
+    /** The learner's finished exams, newest first, at most {@code limit}. */
+    public List<ExamResult> results(String learnerId, int limit) {
+        return query("SELECT id, blueprint_id, submitted_at, correct, total, scaled_score, passed FROM exam_session "
+                        + "WHERE learner_id = ? AND submitted_at IS NOT NULL ORDER BY submitted_at DESC, id LIMIT ?",
+                rs -> new ExamResult(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4),
+                        rs.getInt(5), rs.getInt(6), rs.getBoolean(7)), learnerId, limit);
+    }
+
     public void saveAnswer(String sessionId, String questionId, Set<Integer> selected, boolean flagged) {
         update("MERGE INTO exam_answer (session_id, question_id, selected, flagged) KEY (session_id, question_id) VALUES (?, ?, ?, ?)",
                 sessionId, questionId, encode(selected), flagged);
