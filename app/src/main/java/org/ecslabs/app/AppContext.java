@@ -23,6 +23,12 @@ public record AppContext(AppConfig config, Database database, ContentSource cont
                          LessonCatalog lessons, LabDirectory labs, CurrentLearner learners, Templates templates,
                          Clock clock, QuestionBank quizzes) implements AutoCloseable {
 
+    /** A context whose question bank is loaded from {@code content} (quizzes/ and quizzes/exams/). */
+    public AppContext(AppConfig config, Database database, ContentSource content, MarkdownRenderer markdown,
+                      LessonCatalog lessons, LabDirectory labs, CurrentLearner learners, Templates templates, Clock clock) {
+        this(config, database, content, markdown, lessons, labs, learners, templates, clock, QuestionBank.load(content));
+    }
+
     /**
      * Creates the data folder, opens and migrates the database and loads the course. A setting
      * that does not work throws {@link ConfigException}; a broken Markdown file throws

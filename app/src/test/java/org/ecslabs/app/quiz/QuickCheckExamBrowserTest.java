@@ -38,6 +38,7 @@ class QuickCheckExamBrowserTest {
     private Browser browser;
     private Page page;
     private String origin;
+    private final List<String> problems = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -49,7 +50,18 @@ class QuickCheckExamBrowserTest {
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu")));
-        page = browser.newPage();
+        page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
+        page.onConsoleMessage(message -> {
+            if (message.type().equals("error")) {
+                problems.add(message.text());
+            }
+        });
+        page.onPageError(problems::add);
+    }
+
+    /** For a person to look at: target/screenshots/, never compared. */
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name)).setFullPage(true));
     }
 
     @AfterEach
@@ -118,6 +130,12 @@ class QuickCheckExamBrowserTest {
         assertThat(page.locator("button.nav-item.answered")).hasCount(3);
         assertThat(page.locator("button.nav-item.flagged")).hasCount(1);
         assertThat(page.locator(".exam-nav-title")).hasText("3 of 10 answered · 1 flagged");
+        screenshot(page, "exam-question.png");
+        try (Page phone = browser.newPage(new Browser.NewPageOptions().setViewportSize(390, 844))) {
+            phone.navigate(page.url());
+            assertThat(phone.getByLabel("Flag for review")).isChecked();
+            screenshot(phone, "exam-question-phone.png");
+        }
         page.navigate(sessionUrl + "/q/1");
         assertThat(page.locator("input[name=option]:checked")).hasCount(first.correctIndexes().size());
 
@@ -142,6 +160,8 @@ class QuickCheckExamBrowserTest {
                 .hasText("Incorrect");
         assertThat(page.locator(".review-item[data-question='" + second.id() + "'] .explanation"))
                 .hasCount(second.options().size());
+        screenshot(page, "exam-result.png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "exam-result-top.png")));
 
         // Nothing is due on the day of the exam; the next day the eight missed questions are.
         page.navigate(origin + "/quizzes");
@@ -156,8 +176,12 @@ class QuickCheckExamBrowserTest {
         due.correctIndexes().forEach(this::choose);
         page.getByText("Check answer").click();
         assertThat(page.locator(".verdict")).containsText("Right.");
+        screenshot(page, "review-feedback.png");
         assertThat(page.locator(".quiz-status")).hasText("7 more due today");
         page.getByText("Next question").click();
         assertThat(current().id()).isNotEqualTo(due.id());
+        page.navigate(origin + "/quizzes");
+        screenshot(page, "quizzes.png");
+        assertThat(problems).as("errors in the browser console (CSP violations, script errors)").isEmpty();
     }
 }
