@@ -9,6 +9,7 @@ import org.ecslabs.app.lesson.ProgressStore;
 import org.ecslabs.app.quiz.ExamRoutes;
 import org.ecslabs.app.quiz.ExamService;
 import org.ecslabs.app.quiz.PracticeService;
+import org.ecslabs.app.quiz.QuizImportApi;
 import org.ecslabs.app.quiz.QuizRoutes;
 import org.ecslabs.app.quiz.QuizStore;
 import org.ecslabs.app.quiz.QuizViews;
@@ -41,7 +42,8 @@ public final class App {
                 new QuizRoutes(context.quizzes(), practice, exams, quizStore, quizViews, context.lessons(), context.labs(),
                         context.learners(), context.templates(), context.clock()),
                 new ExamRoutes(context.quizzes(), exams, quizStore, quizViews, context.markdown(), context.learners(),
-                        context.templates(), context.clock()));
+                        context.templates(), context.clock()),
+                new QuizImportApi());
         ErrorHandling errors = new ErrorHandling(context.templates());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
