@@ -42,7 +42,8 @@ public final class QuizImportApi implements Feature {
         ImportRequest request;
         try {
             request = ctx.bodyAsClass(ImportRequest.class);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Jackson's parse errors are checked exceptions that Javalin rethrows unchecked.
             throw new BadRequestResponse("The body must be JSON: {\"format\": \"gift\" or \"aiken\", \"topic\", "
                     + "\"domain\", \"difficulty\", \"text\"}.");
         }

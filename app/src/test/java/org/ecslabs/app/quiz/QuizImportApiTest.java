@@ -95,6 +95,10 @@ class QuizImportApiTest {
             assertThat(response.code()).isEqualTo(400);
             assertThat(JSON.readTree(response.body().string()).get("message").asText()).contains("Unknown domain 'security'");
 
+            var notJson = client.post("/api/quizzes/import", "not json");
+            assertThat(notJson.code()).isEqualTo(400);
+            assertThat(JSON.readTree(notJson.body().string()).get("message").asText()).startsWith("The body must be JSON");
+
             var badFormat = client.post("/api/quizzes/import", request("qti", "x"));
             assertThat(badFormat.code()).isEqualTo(400);
             assertThat(JSON.readTree(badFormat.body().string()).get("message").asText()).contains("use gift or aiken");
