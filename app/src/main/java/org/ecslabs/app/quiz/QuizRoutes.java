@@ -6,6 +6,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +151,8 @@ public final class QuizRoutes implements Feature {
     /** The practice scope from ?topic= or ?domain= (query or form): its questions, title and form fields. */
     private record Scope(String heading, List<Question> questions, Map<String, String> fields) {
         String query() {
-            return fields.entrySet().stream().map(field -> field.getKey() + "=" + field.getValue())
+            return fields.entrySet().stream()
+                    .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                     .reduce((a, b) -> a + "&" + b).orElse("");
         }
     }

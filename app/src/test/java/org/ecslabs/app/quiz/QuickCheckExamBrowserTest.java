@@ -116,6 +116,9 @@ class QuickCheckExamBrowserTest {
         Question third = current();
         third.correctIndexes().forEach(this::choose);
         right.add(third.id());
+        // Enter saves and moves on, as "Next" does.
+        page.locator("input[name=option]:checked").first().press("Enter");
+        assertThat(page.locator("h1")).hasText("Question 4 of 10");
         page.locator("button.nav-item", new Page.LocatorOptions().setHasText(Pattern.compile("^2$"))).click();
         assertThat(page.locator("h1")).hasText("Question 2 of 10");
 
