@@ -144,10 +144,26 @@
         tick();
     }
 
+    // Exam pages save on every navigation (plain form posts). With script, a change is also saved
+    // at once, so a reload right after ticking an option or the flag keeps it.
+    function examAutosave() {
+        var form = document.getElementById('exam-form');
+        if (!form || !window.fetch) {
+            return;
+        }
+        form.addEventListener('change', function () {
+            var data = new URLSearchParams(new FormData(form));
+            data.set('go', 'stay');
+            fetch(form.action, {method: 'POST', body: data, credentials: 'same-origin', redirect: 'manual'})
+                .catch(function () { /* the next navigation saves it */ });
+        });
+    }
+
     document.addEventListener('DOMContentLoaded', function () {
         highlight();
         addCopyButtons();
         renderMermaid();
         examTimer();
+        examAutosave();
     });
 })();
