@@ -200,4 +200,22 @@ class QuickCheckExamBrowserTest {
         screenshot(page, "quizzes.png");
         assertThat(problems).as("errors in the browser console (CSP violations, script errors)").isEmpty();
     }
+    @Test
+    void whenTheCountdownReachesZeroThePageSubmitsTheExam() {
+        page.navigate(origin + "/exams/quick-check");
+        page.getByText("Start exam").click();
+        page.waitForURL(Pattern.compile(".*/q/1$"));
+        Question first = current();
+        first.correctIndexes().forEach(this::choose);
+        page.getByText("Next →").click();
+        assertThat(page.locator("h1")).hasText("Question 2 of 10");
+
+        // Half a second before the deadline the server says 0 seconds left: the script submits at
+        // once, before the server would (the test's clock does not move on its own).
+        clock.advance(Duration.ofMinutes(15).minusMillis(500));
+        page.reload();
+        page.waitForURL(Pattern.compile(".*/result$"));
+        assertThat(page.locator(".correct-count")).hasText("1 of 10");
+        assertThat(page.locator(".score-card")).not().containsText("the time ran out");
+    }
 }
