@@ -72,8 +72,10 @@ public final class QuizRoutes implements Feature {
 
     private void index(Context ctx) {
         String learner = learners.of(ctx).id();
+        // Topics in course order (by the lesson that teaches them), so practice follows the lessons.
         List<QuizIndexPage.TopicRow> topics = bank.topics().entrySet().stream()
                 .map(topic -> new QuizIndexPage.TopicRow(topic.getKey(), topic.getValue(), bank.byTopic(topic.getKey()).size()))
+                .sorted(Comparator.comparingInt(topic -> courseOrder(topic.id())))
                 .toList();
         List<QuizIndexPage.DomainRow> domains = List.of(ExamDomain.values()).stream()
                 .map(domain -> new QuizIndexPage.DomainRow(domain, bank.byDomain(domain).size())).toList();
@@ -99,6 +101,11 @@ public final class QuizRoutes implements Feature {
         templates.page(ctx, "quiz/index.jte", new QuizIndexPage(new Frame("Quizzes and exams", "quizzes"),
                 bank.all().size(), topics, domains, examSummaries(), practice.due(learner).size(), running, results,
                 weakAreas(learner)));
+    }
+
+    private int courseOrder(String topic) {
+        return bank.byTopic(topic).stream().findFirst().flatMap(question -> lessons.find(question.lesson()))
+                .map(Lesson::order).orElse(Integer.MAX_VALUE);
     }
 
     private List<ExamSummary> examSummaries() {

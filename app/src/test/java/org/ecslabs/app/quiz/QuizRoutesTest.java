@@ -64,6 +64,8 @@ class QuizRoutesTest {
             assertThat(html).contains("Task definitions").contains("href=\"/quizzes/practice?topic=task-definitions\"")
                     .contains(">Practice</a>");
             assertThat(html).contains(bank.byTopic("task-definitions").size() + " questions");
+            // Topics follow the course: the first lesson's topic comes before the last one's.
+            assertThat(html.indexOf("?topic=what-is-ecs\"")).isPositive().isLessThan(html.indexOf("?topic=limits\""));
             for (ExamDomain domain : ExamDomain.values()) {
                 assertThat(html).contains("href=\"/quizzes/practice?domain=" + domain.id() + "\"")
                         .contains(bank.byDomain(domain).size() + " questions · " + domain.weight() + "% of the exam");
