@@ -198,6 +198,10 @@ class QuickCheckExamBrowserTest {
         assertThat(current().id()).isNotEqualTo(due.id());
         page.navigate(origin + "/quizzes");
         screenshot(page, "quizzes.png");
+        try (Page phone = browser.newPage(new Browser.NewPageOptions().setViewportSize(390, 844))) {
+            phone.navigate(origin + "/quizzes");
+            screenshot(phone, "quizzes-phone.png");
+        }
         assertThat(problems).as("errors in the browser console (CSP violations, script errors)").isEmpty();
     }
     @Test

@@ -151,6 +151,17 @@ class QuizRoutesTest {
                 assertThat(index).contains("href=\"/lessons/" + lesson.slug() + "\"");
             }
 
+            // Labs are recommended only when they exist: here only the one the test registers.
+            List<String> domainLabs = bank.byDomain(question.domain()).stream().map(Question::lab)
+                    .filter(lab -> !lab.isBlank()).distinct().toList();
+            for (String lab : domainLabs) {
+                if (lab.equals(QuizTestApp.KNOWN_LAB)) {
+                    assertThat(index).contains("href=\"/labs/" + lab + "\"");
+                } else {
+                    assertThat(index).doesNotContain("href=\"/labs/" + lab + "\"");
+                }
+            }
+
             clock.advance(Duration.ofDays(1));
             assertThat(browser.get("/quizzes").body()).contains("Due for review today: <strong>1</strong>")
                     .contains("href=\"/quizzes/review\"");
