@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.ecslabs.app.content.ExamDomain;
 import org.ecslabs.app.markdown.MarkdownRenderer;
@@ -97,6 +98,7 @@ public final class ExamRoutes implements Feature {
     private void start(Context ctx) {
         ExamBlueprint blueprint = blueprintOf(ctx);
         ExamSession session = exams.start(learners.of(ctx).id(), blueprint.id());
+        views.prepare(session.questionIds().stream().map(bank::byId).flatMap(Optional::stream).toList());
         ctx.redirect(questionUrl(session.id(), 1), HttpStatus.SEE_OTHER);
     }
 

@@ -7,6 +7,7 @@ import io.javalin.http.NotFoundResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -36,12 +37,26 @@ public final class QuizViews {
     }
 
     public RenderedQuestion render(Question question) {
-        return rendered.computeIfAbsent(question.id(), id -> new RenderedQuestion(question,
-                markdown.render(question.stem()).html(),
+        RenderedQuestion cached = rendered.get(question.id());
+        if (cached != null) {
+            return cached;
+        }
+        // Rendered outside the map's lock: two threads may both render, and the first one wins.
+        RenderedQuestion fresh = new RenderedQuestion(question, markdown.render(question.stem()).html(),
                 IntStream.range(0, question.options().size()).mapToObj(i -> {
                     Question.Option option = question.options().get(i);
                     return new RenderedQuestion.Option(i, inline(option.text()), option.correct(), inline(option.explanation()));
-                }).toList()));
+                }).toList());
+        RenderedQuestion raced = rendered.putIfAbsent(question.id(), fresh);
+        return raced == null ? fresh : raced;
+    }
+
+    /**
+     * Renders questions in the background (an exam's, when it starts): Markdown and sanitizing
+     * cost a few milliseconds per option, which would otherwise all land on the result page.
+     */
+    public void prepare(List<Question> questions) {
+        CompletableFuture.runAsync(() -> questions.forEach(this::render));
     }
 
     /** The lesson that teaches the question, if it exists in the catalog. */
