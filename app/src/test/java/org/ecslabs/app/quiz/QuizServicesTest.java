@@ -3,11 +3,8 @@ package org.ecslabs.app.quiz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -21,38 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /** Exams, practice and review over a real H2 database with the real migrations, on a clock the test moves. */
 class QuizServicesTest {
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-21T10:00:00Z"));
+    private final QuizTestApp.MovableClock clock = new QuizTestApp.MovableClock(Instant.parse("2026-11-21T10:00:00Z"));
     private QuestionBank bank;
     private QuizStore store;
     private ExamService exams;
     private PracticeService practice;
-
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeEach
     void setUp() {
