@@ -192,6 +192,17 @@ class QuizRoutesTest {
             assertThat(nothingChosen.statusCode()).isEqualTo(400);
             assertThat(nothingChosen.body()).contains("Choose an answer first.").contains("data-question=\"" + id + "\"");
 
+            // A question with more than one right answer asks with checkboxes and scores only the exact set.
+            Question multiple = bank.all().stream().filter(Question::multipleAnswer).findFirst().orElseThrow();
+            String multiplePage = browser.get("/quizzes/practice?topic=" + multiple.topic() + "&q=" + multiple.id()).body();
+            assertThat(multiplePage).contains("type=\"checkbox\" name=\"option\"").contains("Choose all that apply.")
+                    .doesNotContain("type=\"radio\"");
+            int oneRight = multiple.correctIndexes().iterator().next();
+            assertThat(browser.post("/quizzes/practice", answer(multiple.id(), List.of(String.valueOf(oneRight)), "topic",
+                    multiple.topic())).body()).contains("✗ Not quite.").contains("The right answers are marked below.");
+            assertThat(browser.post("/quizzes/practice", answer(multiple.id(), values(multiple.correctIndexes()), "topic",
+                    multiple.topic())).body()).contains("✓ Right.");
+
             assertThat(browser.get("/quizzes/practice?topic=no-such-topic").statusCode()).isEqualTo(404);
             assertThat(browser.get("/quizzes/practice").statusCode()).isEqualTo(400);
         });
