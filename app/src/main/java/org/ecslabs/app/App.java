@@ -8,9 +8,10 @@ import org.ecslabs.app.lesson.LessonRoutes;
 import org.ecslabs.app.lesson.ProgressStore;
 import org.ecslabs.app.quiz.ExamRoutes;
 import org.ecslabs.app.quiz.ExamService;
+import org.ecslabs.app.quiz.PracticeRoutes;
 import org.ecslabs.app.quiz.PracticeService;
 import org.ecslabs.app.quiz.QuizImportApi;
-import org.ecslabs.app.quiz.QuizRoutes;
+import org.ecslabs.app.quiz.QuizIndexRoutes;
 import org.ecslabs.app.quiz.QuizStore;
 import org.ecslabs.app.quiz.QuizViews;
 import org.ecslabs.app.web.Csrf;
@@ -39,8 +40,9 @@ public final class App {
                 new HomeRoutes(context.lessons(), progress, context.learners(), context.templates(),
                         learnerId -> practice.due(learnerId).size()),
                 new LessonRoutes(context.lessons(), progress, context.labs(), context.learners(), context.templates()),
-                new QuizRoutes(context.quizzes(), practice, exams, quizStore, quizViews, context.lessons(), context.labs(),
+                new QuizIndexRoutes(context.quizzes(), practice, exams, quizStore, context.lessons(), context.labs(),
                         context.learners(), context.templates(), context.clock()),
+                new PracticeRoutes(context.quizzes(), practice, quizStore, quizViews, context.learners(), context.templates()),
                 new ExamRoutes(context.quizzes(), exams, quizStore, quizViews, context.markdown(), context.learners(),
                         context.templates(), context.clock()),
                 new QuizImportApi());

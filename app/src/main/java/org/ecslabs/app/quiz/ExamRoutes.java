@@ -132,7 +132,7 @@ public final class ExamRoutes implements Feature {
         String learner = learners.of(ctx).id();
         boolean flagged = ctx.formParam("flagged") != null;
         try {
-            exams.answer(session.id(), learner, session.questionIds().get(number - 1), QuizRoutes.selected(ctx), flagged);
+            exams.answer(session.id(), learner, session.questionIds().get(number - 1), PracticeRoutes.selected(ctx), flagged);
         } catch (QuizException e) {
             if (exams.session(session.id(), learner).submitted()) {
                 // The time ran out between the page and this post: the exam is already scored.

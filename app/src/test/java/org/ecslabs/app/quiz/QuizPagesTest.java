@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The quiz index, practice, review, the home page's review count and the stats API, over HTTP. */
-class QuizRoutesTest {
+class QuizPagesTest {
     @TempDir
     Path dataDir;
     private final QuizTestApp.MovableClock clock = new QuizTestApp.MovableClock(Instant.parse("2026-11-21T10:00:00Z"));
