@@ -1,0 +1,58 @@
+package org.ecslabs.simulator.iam;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.ecslabs.simulator.engine.Sandbox;
+
+/** The account's IAM roles. IAM is global: every region of an account sees the same roles. */
+public class IamState {
+    /** Roles by name; IAM role names are unique case-insensitively, so the key is lower case. */
+    public Map<String, Role> roles = new TreeMap<>();
+
+    public static class Role {
+        public String roleName;
+        public String roleId;
+        public String path = "/";
+        public String description;
+        public long createdAtMillis;
+        public int maxSessionDuration = 3600;
+        /** The trust policy as the caller sent it (decoded JSON text). */
+        public String assumeRolePolicyDocument;
+        public List<String> attachedPolicyArns = new ArrayList<>();
+        public Map<String, String> inlinePolicies = new LinkedHashMap<>();
+        public Map<String, String> tags = new LinkedHashMap<>();
+    }
+
+    /**
+     * Where IAM state lives for a request in any region. Kept in one place so that the engine's
+     * account-wide storage, once it offers one, replaces this single line.
+     */
+    public static IamState of(Sandbox sandbox) {
+        return sandbox.state(IamState.class);
+    }
+
+    public Role find(String roleName) {
+        return roleName == null ? null : roles.get(roleName.toLowerCase());
+    }
+
+    /** The role an ARN such as arn:aws:iam::123456789012:role/path/name names, if it exists in this account. */
+    public Role findByArn(String accountId, String arn) {
+        if (arn == null) {
+            return null;
+        }
+        String prefix = "arn:aws:iam::" + accountId + ":role/";
+        if (!arn.startsWith(prefix)) {
+            return null;
+        }
+        String rest = arn.substring(prefix.length());
+        Role role = find(rest.substring(rest.lastIndexOf('/') + 1));
+        return role != null && arn.equals(arn(accountId, role)) ? role : null;
+    }
+
+    public static String arn(String accountId, Role role) {
+        return "arn:aws:iam::" + accountId + ":role" + role.path + role.roleName;
+    }
+}

@@ -1,0 +1,79 @@
+package org.ecslabs.simulator.iam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import org.ecslabs.simulator.testing.Calls;
+import org.ecslabs.simulator.testing.ManualSandbox;
+import org.junit.jupiter.api.Test;
+
+class IamServiceTest {
+    static final String TRUST_ECS_TASKS = "{'Version':'2012-10-17','Statement':[{'Effect':'Allow',"
+            + "'Principal':{'Service':'ecs-tasks.amazonaws.com'},'Action':'sts:AssumeRole'}]}";
+
+    private final ManualSandbox sandbox = new ManualSandbox();
+    private final Calls iam = new Calls(new IamService(), sandbox);
+
+    @Test
+    void createdRoleHasGlobalArnAndUrlEncodedTrustPolicy() {
+        JsonNode role = iam.call("CreateRole", "{'RoleName':'exec','AssumeRolePolicyDocument':\""
+                + TRUST_ECS_TASKS.replace("'", "\\'") + "\"}").path("Role");
+
+        assertThat(role.path("Arn").asText()).isEqualTo("arn:aws:iam::000000000000:role/exec");
+        assertThat(role.path("RoleId").asText()).startsWith("AROA").hasSize(21);
+        String encoded = role.path("AssumeRolePolicyDocument").asText();
+        assertThat(encoded).startsWith("%7B");
+        assertThat(URLDecoder.decode(encoded, StandardCharsets.UTF_8)).contains("ecs-tasks.amazonaws.com");
+        assertThat(iam.call("ListRoles", "{}").path("Roles")).hasSize(1);
+    }
+
+    @Test
+    void errorsAreWordedAsIamWordsThem() {
+        createExecRole();
+        assertThat(iam.error("GetRole", "{'RoleName':'nope'}").getMessage())
+                .isEqualTo("The role with name nope cannot be found.");
+        assertThat(iam.error("CreateRole", "{'RoleName':'exec','AssumeRolePolicyDocument':'{}'}").code())
+                .isEqualTo("MalformedPolicyDocument");
+        assertThat(iam.error("CreateRole", "{'RoleName':'x','AssumeRolePolicyDocument':'not json'}").code())
+                .isEqualTo("MalformedPolicyDocument");
+        iam.call("AttachRolePolicy", "{'RoleName':'exec','PolicyArn':'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy'}");
+        assertThat(iam.error("DeleteRole", "{'RoleName':'exec'}").code()).isEqualTo("DeleteConflict");
+        assertThat(iam.error("AttachRolePolicy", "{'RoleName':'exec','PolicyArn':'arn:aws:iam::aws:policy/Nope'}").code())
+                .isEqualTo("NoSuchEntity");
+    }
+
+    @Test
+    void managedAndInlinePoliciesDecideWithExplicitDenyWinning() {
+        createExecRole();
+        IamState.Role role = IamState.of(sandbox).find("exec");
+        assertThat(PolicyEvaluator.trustsService(role, "ecs-tasks.amazonaws.com")).isTrue();
+        assertThat(PolicyEvaluator.allows(role, "logs:PutLogEvents", "arn:aws:logs:us-east-1:000000000000:log-group:x")).isFalse();
+
+        iam.call("AttachRolePolicy", "{'RoleName':'exec','PolicyArn':'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy'}");
+        assertThat(iam.call("ListAttachedRolePolicies", "{'RoleName':'exec'}").path("AttachedPolicies").get(0).path("PolicyName").asText())
+                .isEqualTo("AmazonECSTaskExecutionRolePolicy");
+        assertThat(PolicyEvaluator.allows(role, "logs:PutLogEvents", "arn:aws:logs:us-east-1:000000000000:log-group:x")).isTrue();
+        assertThat(PolicyEvaluator.allows(role, "secretsmanager:GetSecretValue", "arn:aws:secretsmanager:us-east-1:000000000000:secret:db-AbCdEf")).isFalse();
+
+        iam.call("PutRolePolicy", "{'RoleName':'exec','PolicyName':'secrets','PolicyDocument':\"{\\\"Version\\\":\\\"2012-10-17\\\","
+                + "\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Action\\\":\\\"secretsmanager:Get*\\\",\\\"Resource\\\":\\\"arn:aws:secretsmanager:*:*:secret:db-*\\\"},"
+                + "{\\\"Effect\\\":\\\"Deny\\\",\\\"Action\\\":\\\"logs:*\\\",\\\"Resource\\\":\\\"*\\\"}]}\"}");
+        assertThat(PolicyEvaluator.allows(role, "secretsmanager:GetSecretValue", "arn:aws:secretsmanager:us-east-1:000000000000:secret:db-AbCdEf")).isTrue();
+        assertThat(PolicyEvaluator.allows(role, "secretsmanager:GetSecretValue", "arn:aws:secretsmanager:us-east-1:000000000000:secret:api-AbCdEf")).isFalse();
+        assertThat(PolicyEvaluator.evaluate(role, "logs:PutLogEvents", "arn:aws:logs:us-east-1:000000000000:log-group:x"))
+                .isEqualTo(PolicyEvaluator.Decision.EXPLICIT_DENY);
+        assertThat(iam.call("ListRolePolicies", "{'RoleName':'exec'}").path("PolicyNames").get(0).asText()).isEqualTo("secrets");
+        assertThat(iam.call("GetRolePolicy", "{'RoleName':'exec','PolicyName':'secrets'}").path("PolicyDocument").asText()).startsWith("%7B");
+
+        iam.call("DeleteRolePolicy", "{'RoleName':'exec','PolicyName':'secrets'}");
+        iam.call("DetachRolePolicy", "{'RoleName':'exec','PolicyArn':'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy'}");
+        iam.call("DeleteRole", "{'RoleName':'exec'}");
+        assertThat(iam.call("ListRoles", "{}").path("Roles")).isEmpty();
+    }
+
+    private void createExecRole() {
+        iam.call("CreateRole", "{'RoleName':'exec','AssumeRolePolicyDocument':\"" + TRUST_ECS_TASKS.replace("'", "\\'") + "\"}");
+    }
+}
