@@ -26,6 +26,7 @@ public final class Calls {
     }
 
     public AwsException error(String operation, String json) {
+        service.tick(sandbox);
         try {
             service.call(sandbox, operation, input(json));
         } catch (AwsException e) {
