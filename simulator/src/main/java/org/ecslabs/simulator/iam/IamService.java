@@ -33,6 +33,11 @@ public class IamService implements AwsService {
     }
 
     @Override
+    public String xmlNamespace() {
+        return XML_NAMESPACE;
+    }
+
+    @Override
     public Class<?> stateType() {
         return IamState.class;
     }

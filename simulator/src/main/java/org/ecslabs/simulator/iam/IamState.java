@@ -26,12 +26,11 @@ public class IamState {
         public Map<String, String> tags = new LinkedHashMap<>();
     }
 
-    /**
-     * Where IAM state lives for a request in any region. Kept in one place so that the engine's
-     * account-wide storage, once it offers one, replaces this single line.
-     */
+    /** IAM is global: an account's roles live in its us-east-1 sandbox, whichever region asks. */
+    public static final String HOME_REGION = "us-east-1";
+
     public static IamState of(Sandbox sandbox) {
-        return sandbox.state(IamState.class);
+        return sandbox.inRegion(HOME_REGION).state(IamState.class);
     }
 
     public Role find(String roleName) {

@@ -16,7 +16,8 @@ public final class ManualSandbox implements Sandbox {
     private final String accountId;
     private final String region;
     private final Map<Class<?>, Object> states = new HashMap<>();
-    private final Random random = new Random(42);
+    private final Random random;
+    private final Map<String, ManualSandbox> regions;
     private Instant now = Instant.parse("2026-01-15T10:00:00Z");
 
     public ManualSandbox() {
@@ -26,6 +27,25 @@ public final class ManualSandbox implements Sandbox {
     public ManualSandbox(String accountId, String region) {
         this.accountId = accountId;
         this.region = region;
+        this.random = new Random(42);
+        this.regions = new HashMap<>();
+        regions.put(region, this);
+    }
+
+    private ManualSandbox(ManualSandbox sibling, String region) {
+        this.accountId = sibling.accountId;
+        this.region = region;
+        this.random = sibling.random;
+        this.regions = sibling.regions;
+        this.now = sibling.now;
+    }
+
+    /** The same account in another region, on the same clock. */
+    @Override
+    public ManualSandbox inRegion(String otherRegion) {
+        ManualSandbox other = regions.computeIfAbsent(otherRegion, r -> new ManualSandbox(this, r));
+        other.now = now;
+        return other;
     }
 
     @Override
