@@ -38,4 +38,34 @@ public final class CloudMapRegistry {
             CloudMapService.submit(sandbox, state, "DEREGISTER_INSTANCE", Map.of("SERVICE", service.id, "INSTANCE", instanceId));
         }
     }
+
+    /**
+     * The Cloud Map service Service Connect uses for a discovery name in a namespace (given by
+     * name, id or ARN), created as ECS creates it when missing; null if the namespace does not exist.
+     */
+    public static String serviceFor(Sandbox sandbox, String namespace, String discoveryName) {
+        CloudMapState state = sandbox.state(CloudMapState.class);
+        String wanted = namespace.startsWith("arn:") ? namespace.substring(namespace.lastIndexOf('/') + 1) : namespace;
+        CloudMapState.Namespace found = state.namespaces.values().stream()
+                .filter(n -> n.ready && (n.id.equals(wanted) || n.name.equals(wanted)))
+                .findFirst().orElse(null);
+        if (found == null) {
+            return null;
+        }
+        CloudMapState.Service service = state.services.values().stream()
+                .filter(s -> s.namespaceId.equals(found.id) && s.name.equals(discoveryName))
+                .findFirst().orElse(null);
+        if (service == null) {
+            service = new CloudMapState.Service();
+            String hex = sandbox.newId();
+            service.id = "srv-" + hex.substring(0, 16);
+            service.name = discoveryName;
+            service.namespaceId = found.id;
+            service.type = "HTTP";
+            service.description = "Managed by Amazon ECS";
+            service.createdMillis = sandbox.now().toEpochMilli();
+            state.services.put(service.id, service);
+        }
+        return sandbox.arn("servicediscovery", "service/" + service.id);
+    }
 }
