@@ -58,6 +58,11 @@ public class IamService implements AwsService {
             case "GetRolePolicy" -> getRolePolicy(state, input);
             case "ListRolePolicies" -> listRolePolicies(state, input);
             case "DeleteRolePolicy" -> deleteRolePolicy(state, input);
+            case "CreatePolicy" -> CustomerPolicies.create(sandbox, state, input);
+            case "GetPolicy" -> CustomerPolicies.get(sandbox, state, input);
+            case "GetPolicyVersion" -> CustomerPolicies.getVersion(state, input);
+            case "ListPolicies" -> CustomerPolicies.list(sandbox, state, input);
+            case "DeletePolicy" -> CustomerPolicies.delete(state, input);
             default -> throw AwsException.unknownOperation(operation);
         };
     }
@@ -124,7 +129,7 @@ public class IamService implements AwsService {
     private JsonNode attachRolePolicy(IamState state, ObjectNode input) {
         IamState.Role role = role(state, input);
         String arn = required(input, "PolicyArn", "policyArn");
-        if (ManagedPolicies.find(arn) == null) {
+        if (state.policyDocument(arn) == null) {
             throw new AwsException("NoSuchEntity", "Policy " + arn + " does not exist or is not attachable.", 404);
         }
         if (!role.attachedPolicyArns.contains(arn)) {
@@ -146,8 +151,7 @@ public class IamService implements AwsService {
         IamState.Role role = role(state, input);
         ArrayNode policies = JsonNodeFactory.instance.arrayNode();
         for (String arn : role.attachedPolicyArns) {
-            ManagedPolicies.ManagedPolicy policy = ManagedPolicies.find(arn);
-            policies.addObject().put("PolicyName", policy.name()).put("PolicyArn", arn);
+            policies.addObject().put("PolicyName", arn.substring(arn.lastIndexOf('/') + 1)).put("PolicyArn", arn);
         }
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.set("AttachedPolicies", policies);
@@ -257,7 +261,7 @@ public class IamService implements AwsService {
         }
     }
 
-    private static String required(ObjectNode input, String member, String wireName) {
+    static String required(ObjectNode input, String member, String wireName) {
         JsonNode value = input.get(member);
         if (value == null || value.isNull() || value.asText().isEmpty()) {
             throw new AwsException("ValidationError", "1 validation error detected: Value null at '" + wireName
@@ -266,7 +270,7 @@ public class IamService implements AwsService {
         return value.asText();
     }
 
-    private static AwsException validation(String value, String wireName, String pattern) {
+    static AwsException validation(String value, String wireName, String pattern) {
         return new AwsException("ValidationError", "1 validation error detected: Value '" + value + "' at '" + wireName
                 + "' failed to satisfy constraint: Member must satisfy regular expression pattern: " + pattern);
     }

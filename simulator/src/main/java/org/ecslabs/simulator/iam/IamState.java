@@ -11,6 +11,31 @@ import org.ecslabs.simulator.engine.Sandbox;
 public class IamState {
     /** Roles by name; IAM role names are unique case-insensitively, so the key is lower case. */
     public Map<String, Role> roles = new TreeMap<>();
+    /** Customer managed policies by ARN. */
+    public Map<String, CustomerPolicy> policies = new TreeMap<>();
+
+    public static class CustomerPolicy {
+        public String policyName;
+        public String policyId;
+        public String path = "/";
+        public String description;
+        public String document;
+        public long createdMillis;
+    }
+
+    /** The document of an AWS managed or customer managed policy, or null if there is none by that ARN. */
+    public String policyDocument(String arn) {
+        ManagedPolicies.ManagedPolicy managed = ManagedPolicies.find(arn);
+        if (managed != null) {
+            return managed.document();
+        }
+        CustomerPolicy customer = policies.get(arn);
+        return customer == null ? null : customer.document;
+    }
+
+    public long attachmentCount(String policyArn) {
+        return roles.values().stream().filter(r -> r.attachedPolicyArns.contains(policyArn)).count();
+    }
 
     public static class Role {
         public String roleName;

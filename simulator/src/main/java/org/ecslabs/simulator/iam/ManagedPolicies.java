@@ -59,6 +59,10 @@ public final class ManagedPolicies {
         BY_ARN.put(arn, new ManagedPolicy(arn, name, path, document.replace("\n", "")));
     }
 
+    public static java.util.List<String> arns() {
+        return java.util.List.copyOf(BY_ARN.keySet());
+    }
+
     public static ManagedPolicy find(String arn) {
         return BY_ARN.get(arn);
     }

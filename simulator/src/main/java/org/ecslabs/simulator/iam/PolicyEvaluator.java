@@ -20,16 +20,16 @@ public final class PolicyEvaluator {
     private PolicyEvaluator() {
     }
 
-    public static boolean allows(IamState.Role role, String action, String resource) {
-        return evaluate(role, action, resource) == Decision.ALLOW;
+    public static boolean allows(IamState iam, IamState.Role role, String action, String resource) {
+        return evaluate(iam, role, action, resource) == Decision.ALLOW;
     }
 
-    public static Decision evaluate(IamState.Role role, String action, String resource) {
+    public static Decision evaluate(IamState iam, IamState.Role role, String action, String resource) {
         List<String> documents = new ArrayList<>(role.inlinePolicies.values());
         for (String arn : role.attachedPolicyArns) {
-            ManagedPolicies.ManagedPolicy policy = ManagedPolicies.find(arn);
-            if (policy != null) {
-                documents.add(policy.document());
+            String document = iam.policyDocument(arn);
+            if (document != null) {
+                documents.add(document);
             }
         }
         boolean allowed = false;

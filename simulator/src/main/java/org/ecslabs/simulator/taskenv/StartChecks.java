@@ -208,7 +208,7 @@ public final class StartChecks {
                 return "AccessDeniedException: User: " + who + " is not authorized to perform: " + action + " on resource: "
                         + resource + " because no identity-based policy allows the " + action + " action";
             }
-            PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(role, action, resource);
+            PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(IamState.of(sandbox), role, action, resource);
             if (decision == PolicyEvaluator.Decision.ALLOW) {
                 return null;
             }

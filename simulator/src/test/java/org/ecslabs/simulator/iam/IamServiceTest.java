@@ -49,20 +49,20 @@ class IamServiceTest {
         createExecRole();
         IamState.Role role = IamState.of(sandbox).find("exec");
         assertThat(PolicyEvaluator.trustsService(role, "ecs-tasks.amazonaws.com")).isTrue();
-        assertThat(PolicyEvaluator.allows(role, "logs:PutLogEvents", "arn:aws:logs:us-east-1:000000000000:log-group:x")).isFalse();
+        assertThat(PolicyEvaluator.allows(IamState.of(sandbox), role, "logs:PutLogEvents", "arn:aws:logs:us-east-1:000000000000:log-group:x")).isFalse();
 
         iam.call("AttachRolePolicy", "{'RoleName':'exec','PolicyArn':'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy'}");
         assertThat(iam.call("ListAttachedRolePolicies", "{'RoleName':'exec'}").path("AttachedPolicies").get(0).path("PolicyName").asText())
                 .isEqualTo("AmazonECSTaskExecutionRolePolicy");
-        assertThat(PolicyEvaluator.allows(role, "logs:PutLogEvents", "arn:aws:logs:us-east-1:000000000000:log-group:x")).isTrue();
-        assertThat(PolicyEvaluator.allows(role, "secretsmanager:GetSecretValue", "arn:aws:secretsmanager:us-east-1:000000000000:secret:db-AbCdEf")).isFalse();
+        assertThat(PolicyEvaluator.allows(IamState.of(sandbox), role, "logs:PutLogEvents", "arn:aws:logs:us-east-1:000000000000:log-group:x")).isTrue();
+        assertThat(PolicyEvaluator.allows(IamState.of(sandbox), role, "secretsmanager:GetSecretValue", "arn:aws:secretsmanager:us-east-1:000000000000:secret:db-AbCdEf")).isFalse();
 
         iam.call("PutRolePolicy", "{'RoleName':'exec','PolicyName':'secrets','PolicyDocument':\"{\\\"Version\\\":\\\"2012-10-17\\\","
                 + "\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Action\\\":\\\"secretsmanager:Get*\\\",\\\"Resource\\\":\\\"arn:aws:secretsmanager:*:*:secret:db-*\\\"},"
                 + "{\\\"Effect\\\":\\\"Deny\\\",\\\"Action\\\":\\\"logs:*\\\",\\\"Resource\\\":\\\"*\\\"}]}\"}");
-        assertThat(PolicyEvaluator.allows(role, "secretsmanager:GetSecretValue", "arn:aws:secretsmanager:us-east-1:000000000000:secret:db-AbCdEf")).isTrue();
-        assertThat(PolicyEvaluator.allows(role, "secretsmanager:GetSecretValue", "arn:aws:secretsmanager:us-east-1:000000000000:secret:api-AbCdEf")).isFalse();
-        assertThat(PolicyEvaluator.evaluate(role, "logs:PutLogEvents", "arn:aws:logs:us-east-1:000000000000:log-group:x"))
+        assertThat(PolicyEvaluator.allows(IamState.of(sandbox), role, "secretsmanager:GetSecretValue", "arn:aws:secretsmanager:us-east-1:000000000000:secret:db-AbCdEf")).isTrue();
+        assertThat(PolicyEvaluator.allows(IamState.of(sandbox), role, "secretsmanager:GetSecretValue", "arn:aws:secretsmanager:us-east-1:000000000000:secret:api-AbCdEf")).isFalse();
+        assertThat(PolicyEvaluator.evaluate(IamState.of(sandbox), role, "logs:PutLogEvents", "arn:aws:logs:us-east-1:000000000000:log-group:x"))
                 .isEqualTo(PolicyEvaluator.Decision.EXPLICIT_DENY);
         assertThat(iam.call("ListRolePolicies", "{'RoleName':'exec'}").path("PolicyNames").get(0).asText()).isEqualTo("secrets");
         assertThat(iam.call("GetRolePolicy", "{'RoleName':'exec','PolicyName':'secrets'}").path("PolicyDocument").asText()).startsWith("%7B");
@@ -75,5 +75,21 @@ class IamServiceTest {
 
     private void createExecRole() {
         iam.call("CreateRole", "{'RoleName':'exec','AssumeRolePolicyDocument':\"" + TRUST_ECS_TASKS.replace("'", "\\'") + "\"}");
+    }
+
+    @Test
+    void customerManagedPoliciesAttachAndGrant() {
+        createExecRole();
+        String arn = iam.call("CreatePolicy", "{'PolicyName':'read-db','PolicyDocument':\"{\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\","
+                + "\\\"Action\\\":\\\"secretsmanager:GetSecretValue\\\",\\\"Resource\\\":\\\"*\\\"}]}\"}").path("Policy").path("Arn").asText();
+        assertThat(arn).isEqualTo("arn:aws:iam::000000000000:policy/read-db");
+        iam.call("AttachRolePolicy", "{'RoleName':'exec','PolicyArn':'" + arn + "'}");
+        IamState.Role role = IamState.of(sandbox).find("exec");
+        assertThat(PolicyEvaluator.allows(IamState.of(sandbox), role, "secretsmanager:GetSecretValue", "arn:x")).isTrue();
+        assertThat(iam.call("GetPolicy", "{'PolicyArn':'" + arn + "'}").path("Policy").path("AttachmentCount").asInt()).isEqualTo(1);
+        assertThat(iam.call("ListPolicies", "{'Scope':'Local'}").path("Policies")).hasSize(1);
+        assertThat(iam.call("GetPolicyVersion", "{'PolicyArn':'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy','VersionId':'v1'}")
+                .path("PolicyVersion").path("Document").asText()).contains("logs%3APutLogEvents");
+        assertThat(iam.error("DeletePolicy", "{'PolicyArn':'" + arn + "'}").code()).isEqualTo("DeleteConflict");
     }
 }
