@@ -36,6 +36,8 @@ import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 import software.amazon.awssdk.services.servicediscovery.model.DnsRecord;
 import software.amazon.awssdk.services.servicediscovery.model.HttpInstanceSummary;
 import software.amazon.awssdk.services.servicediscovery.model.RecordType;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * ECS tasks meeting IAM, Secrets Manager, CloudWatch Logs, ECR and Cloud Map, all over HTTP with
@@ -54,6 +56,7 @@ class TaskEnvironmentOverHttpTest {
     private CloudWatchLogsClient logs;
     private EcrClient ecr;
     private ServiceDiscoveryClient cloudMap;
+    private SsmClient ssm;
     private Ec2Client ec2;
     private NetworkConfiguration network;
 
@@ -68,6 +71,7 @@ class TaskEnvironmentOverHttpTest {
         logs = SdkClients.build(CloudWatchLogsClient.builder(), endpoint, "us-east-1");
         ecr = SdkClients.build(EcrClient.builder(), endpoint, "us-east-1");
         cloudMap = SdkClients.build(ServiceDiscoveryClient.builder(), endpoint, "us-east-1");
+        ssm = SdkClients.build(SsmClient.builder(), endpoint, "us-east-1");
         ec2 = SdkClients.build(Ec2Client.builder(), endpoint, "us-east-1");
         List<String> subnets = ec2.describeSubnets(r -> r.filters(Filter.builder().name("default-for-az").values("true").build()))
                 .subnets().stream().map(Subnet::subnetId).toList();
@@ -190,6 +194,40 @@ class TaskEnvironmentOverHttpTest {
         advance(60);
         assertThat(discover()).hasSize(1);
         assertThat(cloudMap.listInstances(r -> r.serviceId(registryArn.substring(registryArn.lastIndexOf('/') + 1))).instances()).hasSize(1);
+    }
+
+    @Test
+    void serviceConnectRegistersTasksUnderTheirDiscoveryName() {
+        String operationId = cloudMap.createHttpNamespace(r -> r.name("apps")).operationId();
+        advance(1);
+        assertThat(cloudMap.getOperation(r -> r.operationId(operationId)).operation().statusAsString()).isEqualTo("SUCCESS");
+        ecs.registerTaskDefinition(r -> r.family("api").requiresCompatibilities(Compatibility.FARGATE)
+                .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")
+                .containerDefinitions(ContainerDefinition.builder().name("api").image("public.ecr.aws/nginx/nginx:1.27")
+                        .portMappings(PortMapping.builder().name("http").containerPort(8080).build()).build()));
+        ecs.createService(r -> r.cluster("lab").serviceName("api").taskDefinition("api").desiredCount(2)
+                .launchType(LaunchType.FARGATE).networkConfiguration(network)
+                .serviceConnectConfiguration(c -> c.enabled(true).namespace("apps")
+                        .services(s -> s.portName("http").discoveryName("api").clientAliases(a -> a.port(80)))));
+        advance(30);
+
+        List<HttpInstanceSummary> found = cloudMap.discoverInstances(r -> r.namespaceName("apps").serviceName("api")).instances();
+        assertThat(found).hasSize(2).allSatisfy(i -> assertThat(i.attributes()).containsEntry("AWS_INSTANCE_PORT", "8080")
+                .containsEntry("ECS_SERVICE_NAME", "api"));
+    }
+
+    @Test
+    void parameterStoreSecretsNeedTheParameterAndThePermission() {
+        ssm.putParameter(r -> r.name("/app/db-password").value("pw").type(ParameterType.SECURE_STRING));
+        registerWeb("nginx:1.27", "/app/db-password", "/ecs/web");
+        assertThat(runAndWait(60).stoppedReason()).contains("unable to retrieve secrets from ssm")
+                .contains("is not authorized to perform: ssm:GetParameters on resource: "
+                        + "arn:aws:ssm:us-east-1:000000000000:parameter/app/db-password");
+
+        allowSecrets();
+        assertThat(runAndWait(20).lastStatus()).isEqualTo("RUNNING");
+        registerWeb("nginx:1.27", "/app/missing", "/ecs/web");
+        assertThat(runAndWait(60).stoppedReason()).endsWith("invalid ssm parameters: /app/missing");
     }
 
     private List<HttpInstanceSummary> discover() {
