@@ -128,4 +128,13 @@ class SupportingServicesWireTest {
             assertThat(found).singleElement().satisfies(i -> assertThat(i.attributes()).containsEntry("AWS_INSTANCE_IPV4", "10.0.1.9"));
         }
     }
+
+    @Test
+    void stsTellsTheCallerItsAccount() {
+        var response = org.ecslabs.simulator.support.SignedHttp.form(simulator.endpoint(), "test", "test", "us-east-1", "sts",
+                "Action=GetCallerIdentity&Version=2011-06-15");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("<GetCallerIdentityResult><UserId>000000000000</UserId><Account>000000000000</Account>"
+                + "<Arn>arn:aws:iam::000000000000:root</Arn></GetCallerIdentityResult>");
+    }
 }
