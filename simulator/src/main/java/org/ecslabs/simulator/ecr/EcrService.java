@@ -68,6 +68,7 @@ public class EcrService implements AwsService {
             case "PutImageScanningConfiguration" -> putImageScanningConfiguration(sandbox, state, input);
             case "PutImageTagMutability" -> putImageTagMutability(sandbox, state, input);
             case "StartImageScan" -> startImageScan(sandbox, state, input);
+            case "DescribeImageScanFindings" -> describeImageScanFindings(sandbox, state, input);
             case "GetAuthorizationToken" -> getAuthorizationToken(sandbox);
             case "PushImage" -> pushImage(sandbox, state, input);
             default -> throw AwsException.unknownOperation(operation);
@@ -269,6 +270,53 @@ public class EcrService implements AwsService {
         result.putObject("imageScanStatus").put("status", "COMPLETE").put("description", "The scan was completed successfully.");
         return result;
     }
+
+    private JsonNode describeImageScanFindings(Sandbox sandbox, EcrState state, ObjectNode input) {
+        EcrState.Repository repository = repository(sandbox, state, input.path("repositoryName").asText(""));
+        JsonNode id = input.path("imageId");
+        EcrState.Image image = find(repository, id);
+        String described = "{imageDigest:'" + id.path("imageDigest").asText("null") + "', imageTag:'"
+                + id.path("imageTag").asText("null") + "'}";
+        if (image == null) {
+            throw new AwsException("ImageNotFoundException", "The image with imageId " + described
+                    + " does not exist within the repository with name '" + repository.name + "' in the registry with id '"
+                    + sandbox.accountId() + "'");
+        }
+        if (image.scanStatus == null) {
+            throw new AwsException("ScanNotFoundException", "Image scan does not exist for the image with '" + described
+                    + "' in the repository with name '" + repository.name + "' in the registry with id '" + sandbox.accountId() + "'");
+        }
+        ObjectNode result = JsonNodeFactory.instance.objectNode()
+                .put("registryId", sandbox.accountId()).put("repositoryName", repository.name);
+        ObjectNode imageId = result.putObject("imageId").put("imageDigest", image.digest);
+        if (!image.tags.isEmpty()) {
+            imageId.put("imageTag", image.tags.get(0));
+        }
+        result.putObject("imageScanStatus").put("status", image.scanStatus).put("description", "The scan was completed successfully.");
+        ObjectNode findings = result.putObject("imageScanFindings")
+                .put("imageScanCompletedAt", seconds(image.scanCompletedMillis))
+                .put("vulnerabilitySourceUpdatedAt", seconds(image.scanCompletedMillis - Duration.ofHours(6).toMillis()));
+        ArrayNode list = findings.putArray("findings");
+        int n = 0;
+        for (var entry : image.findingSeverityCounts.entrySet()) {
+            for (int i = 0; i < entry.getValue(); i++) {
+                String cve = "CVE-20" + (20 + (n % 5)) + "-" + (10_000 + Integer.parseInt(image.digest.substring(7 + n % 50, 11 + n % 50), 16) % 40_000);
+                ObjectNode finding = list.addObject().put("name", cve)
+                        .put("description", "A simulated " + entry.getKey().toLowerCase(java.util.Locale.ROOT) + " vulnerability in a base image package.")
+                        .put("uri", "https://security-tracker.debian.org/tracker/" + cve)
+                        .put("severity", entry.getKey());
+                ArrayNode attributes = finding.putArray("attributes");
+                attributes.addObject().put("key", "package_name").put("value", PACKAGES[n % PACKAGES.length]);
+                attributes.addObject().put("key", "package_version").put("value", "1." + (n % 9) + "." + (n % 4));
+                n++;
+            }
+        }
+        ObjectNode counts = findings.putObject("findingSeverityCounts");
+        image.findingSeverityCounts.forEach(counts::put);
+        return result;
+    }
+
+    private static final String[] PACKAGES = {"openssl", "zlib", "libxml2", "curl", "glibc", "expat", "ncurses"};
 
     private JsonNode getAuthorizationToken(Sandbox sandbox) {
         String token = "AWS:" + Base64.getEncoder().encodeToString(("ecs-labs-simulated-" + sandbox.newId()).getBytes(StandardCharsets.UTF_8));

@@ -58,6 +58,7 @@ public class IamService implements AwsService {
             case "GetRolePolicy" -> getRolePolicy(state, input);
             case "ListRolePolicies" -> listRolePolicies(state, input);
             case "DeleteRolePolicy" -> deleteRolePolicy(state, input);
+            case "CreateServiceLinkedRole" -> createServiceLinkedRole(sandbox, state, input);
             case "CreatePolicy" -> CustomerPolicies.create(sandbox, state, input);
             case "GetPolicy" -> CustomerPolicies.get(sandbox, state, input);
             case "GetPolicyVersion" -> CustomerPolicies.getVersion(state, input);
@@ -88,6 +89,32 @@ public class IamService implements AwsService {
         for (JsonNode tag : input.path("Tags")) {
             role.tags.put(tag.path("Key").asText(), tag.path("Value").asText(""));
         }
+        state.roles.put(name.toLowerCase(Locale.ROOT), role);
+        return single("Role", roleNode(sandbox, role, false));
+    }
+
+    /** The role a service such as ECS (ecs.amazonaws.com) uses on the account's behalf. */
+    private JsonNode createServiceLinkedRole(Sandbox sandbox, IamState state, ObjectNode input) {
+        String service = required(input, "AWSServiceName", "aWSServiceName");
+        String name = switch (service) {
+            case "ecs.amazonaws.com" -> "AWSServiceRoleForECS";
+            case "ecs.application-autoscaling.amazonaws.com" -> "AWSServiceRoleForApplicationAutoScaling_ECSService";
+            case "elasticloadbalancing.amazonaws.com" -> "AWSServiceRoleForElasticLoadBalancing";
+            case "autoscaling.amazonaws.com" -> "AWSServiceRoleForAutoScaling";
+            default -> throw new AwsException("InvalidInput", "Service name " + service + " is not supported by the simulator.");
+        };
+        if (state.find(name) != null) {
+            throw new AwsException("InvalidInput", "Service role name " + name
+                    + " has been taken in this account, please try a different suffix.");
+        }
+        IamState.Role role = new IamState.Role();
+        role.roleName = name;
+        role.roleId = "AROA" + sandbox.newId().substring(0, 17).toUpperCase(Locale.ROOT);
+        role.path = "/aws-service-role/" + service + "/";
+        role.description = input.path("Description").asText(null);
+        role.createdAtMillis = sandbox.now().toEpochMilli();
+        role.assumeRolePolicyDocument = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"Service\":\"" + service + "\"},\"Action\":\"sts:AssumeRole\"}]}";
         state.roles.put(name.toLowerCase(Locale.ROOT), role);
         return single("Role", roleNode(sandbox, role, false));
     }

@@ -68,6 +68,24 @@ public class LogsService implements AwsService {
             case "PutLogEvents" -> putLogEvents(sandbox, state, input);
             case "GetLogEvents" -> EventQueries.getLogEvents(stream(group(state, input), input), input);
             case "FilterLogEvents" -> EventQueries.filterLogEvents(group(state, input), input);
+            case "TagLogGroup" -> {
+                input.path("tags").fields().forEachRemaining(t -> group(state, input).tags.put(t.getKey(), t.getValue().asText()));
+                yield empty();
+            }
+            case "UntagLogGroup" -> {
+                input.path("tags").forEach(key -> group(state, input).tags.remove(key.asText()));
+                yield empty();
+            }
+            case "ListTagsLogGroup" -> tags(group(state, input));
+            case "TagResource" -> {
+                input.path("tags").fields().forEachRemaining(t -> byArn(state, input).tags.put(t.getKey(), t.getValue().asText()));
+                yield empty();
+            }
+            case "UntagResource" -> {
+                input.path("tagKeys").forEach(key -> byArn(state, input).tags.remove(key.asText()));
+                yield empty();
+            }
+            case "ListTagsForResource" -> tags(byArn(state, input));
             default -> throw AwsException.unknownOperation(operation);
         };
     }
@@ -103,6 +121,7 @@ public class LogsService implements AwsService {
         if (!LogWriter.createGroup(sandbox, name)) {
             throw new AwsException("ResourceAlreadyExistsException", "The specified log group already exists");
         }
+        input.path("tags").fields().forEachRemaining(t -> state.groups.get(name).tags.put(t.getKey(), t.getValue().asText()));
         return empty();
     }
 
@@ -291,6 +310,24 @@ public class LogsService implements AwsService {
             throw new AwsException("ResourceNotFoundException", "The specified log stream does not exist.");
         }
         return stream;
+    }
+
+    private static ObjectNode tags(LogsState.LogGroup group) {
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        ObjectNode tags = result.putObject("tags");
+        group.tags.forEach(tags::put);
+        return result;
+    }
+
+    /** A log group named by ARN (with or without the trailing :*), as the resource tagging calls name it. */
+    private static LogsState.LogGroup byArn(LogsState state, ObjectNode input) {
+        String arn = input.path("resourceArn").asText("");
+        int at = arn.indexOf(":log-group:");
+        LogsState.LogGroup group = at < 0 ? null : state.groups.get(arn.substring(at + 11).replaceFirst(":\\*$", ""));
+        if (group == null) {
+            throw new AwsException("ResourceNotFoundException", "The specified log group does not exist.");
+        }
+        return group;
     }
 
     private static ObjectNode empty() {

@@ -17,6 +17,7 @@ public class LogsState {
         public String name;
         public long creationMillis;
         public Integer retentionInDays;
+        public Map<String, String> tags = new TreeMap<>();
         public Map<String, LogStream> streams = new TreeMap<>();
     }
 

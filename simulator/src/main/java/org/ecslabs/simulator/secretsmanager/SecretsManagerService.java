@@ -54,6 +54,7 @@ public class SecretsManagerService implements AwsService {
             case "ListSecrets" -> listSecrets(sandbox, state, input);
             case "DeleteSecret" -> deleteSecret(sandbox, state, input);
             case "RestoreSecret" -> restoreSecret(sandbox, state, input);
+            case "GetRandomPassword" -> RandomPasswords.generate(input);
             default -> throw AwsException.unknownOperation(operation);
         };
     }

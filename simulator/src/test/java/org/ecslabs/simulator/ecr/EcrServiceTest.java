@@ -72,4 +72,20 @@ class EcrServiceTest {
                 .isEqualTo(EcrImages.Outcome.REPOSITORY_NOT_FOUND);
         assertThat(EcrImages.parse("nginx:latest")).isNull();
     }
+
+    @Test
+    void scanFindingsAreListedForAScannedImageOnly() {
+        ecr.call("CreateRepository", "{'repositoryName':'web'}");
+        ecr.call("PushImage", "{'repositoryName':'web','imageTag':'v1'}");
+        assertThat(ecr.error("DescribeImageScanFindings", "{'repositoryName':'web','imageId':{'imageTag':'v1'}}").code())
+                .isEqualTo("ScanNotFoundException");
+        ecr.call("StartImageScan", "{'repositoryName':'web','imageId':{'imageTag':'v1'}}");
+        JsonNode findings = ecr.call("DescribeImageScanFindings", "{'repositoryName':'web','imageId':{'imageTag':'v1'}}").path("imageScanFindings");
+        int total = 0;
+        for (JsonNode count : findings.path("findingSeverityCounts")) {
+            total += count.asInt();
+        }
+        assertThat(findings.path("findings")).hasSize(total);
+        assertThat(findings.path("findings").get(0).path("name").asText()).startsWith("CVE-");
+    }
 }

@@ -92,4 +92,12 @@ class IamServiceTest {
                 .path("PolicyVersion").path("Document").asText()).contains("logs%3APutLogEvents");
         assertThat(iam.error("DeletePolicy", "{'PolicyArn':'" + arn + "'}").code()).isEqualTo("DeleteConflict");
     }
+
+    @Test
+    void serviceLinkedRoleForEcsIsCreatedOnce() {
+        JsonNode role = iam.call("CreateServiceLinkedRole", "{'AWSServiceName':'ecs.amazonaws.com'}").path("Role");
+        assertThat(role.path("Arn").asText()).isEqualTo("arn:aws:iam::000000000000:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS");
+        assertThat(iam.error("CreateServiceLinkedRole", "{'AWSServiceName':'ecs.amazonaws.com'}").code()).isEqualTo("InvalidInput");
+        assertThat(IamState.of(sandbox).findByArn("000000000000", role.path("Arn").asText())).isNotNull();
+    }
 }

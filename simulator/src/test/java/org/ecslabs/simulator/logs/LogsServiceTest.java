@@ -69,4 +69,14 @@ class LogsServiceTest {
         assertThat(logs.call("GetLogEvents", "{'logGroupName':'g','logStreamName':'s'}").path("events")).isEmpty();
         assertThat(logs.call("DescribeLogGroups", "{}").path("logGroups").get(0).path("retentionInDays").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void logGroupsCarryTags() {
+        logs.call("CreateLogGroup", "{'logGroupName':'g','tags':{'team':'web'}}");
+        logs.call("TagLogGroup", "{'logGroupName':'g','tags':{'env':'lab'}}");
+        assertThat(logs.call("ListTagsForResource", "{'resourceArn':'arn:aws:logs:us-east-1:000000000000:log-group:g'}").path("tags")
+                .path("env").asText()).isEqualTo("lab");
+        logs.call("UntagLogGroup", "{'logGroupName':'g','tags':['team']}");
+        assertThat(logs.call("ListTagsLogGroup", "{'logGroupName':'g'}").path("tags")).hasSize(1);
+    }
 }

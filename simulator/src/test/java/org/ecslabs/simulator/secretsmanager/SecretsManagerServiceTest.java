@@ -65,4 +65,11 @@ class SecretsManagerServiceTest {
         sm.call("DeleteSecret", "{'SecretId':'tmp','ForceDeleteWithoutRecovery':true}");
         assertThat(sm.error("GetSecretValue", "{'SecretId':'tmp'}").code()).isEqualTo("ResourceNotFoundException");
     }
+
+    @Test
+    void randomPasswordsHonourLengthAndExclusions() {
+        String password = sm.call("GetRandomPassword", "{'PasswordLength':20,'ExcludePunctuation':true}").path("RandomPassword").asText();
+        assertThat(password).hasSize(20).matches("[A-Za-z0-9]+").matches(".*[0-9].*").matches(".*[A-Z].*");
+        assertThat(sm.error("GetRandomPassword", "{'PasswordLength':0}").code()).isEqualTo("InvalidParameterException");
+    }
 }
