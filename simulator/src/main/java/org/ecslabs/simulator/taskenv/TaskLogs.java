@@ -52,7 +52,13 @@ final class TaskLogs {
                 + "] \"GET " + path + " HTTP/1.1\" 200 " + bytes + " \"-\" \"ELB-HealthChecker/2.0\"");
     }
 
+    /** An essential container that crashed logs its error; any other stop is a SIGTERM and a clean exit. */
     static void stopped(Sandbox sandbox, TaskEnvState.LogTarget target, String reason) {
+        if (reason != null && reason.startsWith("Essential container in task exited")) {
+            write(sandbox, target, "Fatal error: the process exited unexpectedly");
+            write(sandbox, target, "Container " + target.container + " exited with code 1");
+            return;
+        }
         write(sandbox, target, "Received SIGTERM" + (reason == null || reason.isEmpty() ? "" : " (" + reason + ")")
                 + ", shutting down gracefully");
         write(sandbox, target, "Container " + target.container + " exited with code 0");
