@@ -27,6 +27,7 @@ import org.ecslabs.simulator.protocol.Protocol;
 public class EcrService implements AwsService {
     private static final Pattern NAME = Pattern.compile("(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
     private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
+    private static final long LIFECYCLE_EVERY_MILLIS = Duration.ofHours(1).toMillis();
     static final String MANIFEST_MEDIA_TYPE = "application/vnd.docker.distribution.manifest.v2+json";
 
     @Override
@@ -70,9 +71,58 @@ public class EcrService implements AwsService {
             case "StartImageScan" -> startImageScan(sandbox, state, input);
             case "DescribeImageScanFindings" -> describeImageScanFindings(sandbox, state, input);
             case "GetAuthorizationToken" -> getAuthorizationToken(sandbox);
+            case "PutLifecyclePolicy" -> putLifecyclePolicy(sandbox, state, input);
+            case "GetLifecyclePolicy" -> lifecyclePolicy(sandbox, state, input, false);
+            case "DeleteLifecyclePolicy" -> lifecyclePolicy(sandbox, state, input, true);
             case "PushImage" -> pushImage(sandbox, state, input);
             default -> throw AwsException.unknownOperation(operation);
         };
+    }
+
+    /** Lifecycle policies run once a simulated hour (AWS: within 24 hours of a change). */
+    @Override
+    public boolean tick(Sandbox sandbox) {
+        long now = sandbox.now().toEpochMilli();
+        boolean changed = false;
+        for (EcrState.Repository repository : sandbox.state(EcrState.class).repositories.values()) {
+            if (repository.lifecyclePolicy == null
+                    || repository.lifecycleEvaluatedMillis != null && now - repository.lifecycleEvaluatedMillis < LIFECYCLE_EVERY_MILLIS) {
+                continue;
+            }
+            repository.lifecycleEvaluatedMillis = now;
+            repository.images.keySet().removeAll(LifecyclePolicies.expired(repository, now));
+            changed = true;
+        }
+        return changed;
+    }
+
+    private JsonNode putLifecyclePolicy(Sandbox sandbox, EcrState state, ObjectNode input) {
+        EcrState.Repository repository = repository(sandbox, state, input.path("repositoryName").asText(""));
+        String text = input.path("lifecyclePolicyText").asText("");
+        LifecyclePolicies.rules(text);
+        repository.lifecyclePolicy = text;
+        // The first evaluation comes an hour after the change.
+        repository.lifecycleEvaluatedMillis = sandbox.now().toEpochMilli();
+        return JsonNodeFactory.instance.objectNode().put("registryId", sandbox.accountId())
+                .put("repositoryName", repository.name).put("lifecyclePolicyText", text);
+    }
+
+    private JsonNode lifecyclePolicy(Sandbox sandbox, EcrState state, ObjectNode input, boolean delete) {
+        EcrState.Repository repository = repository(sandbox, state, input.path("repositoryName").asText(""));
+        if (repository.lifecyclePolicy == null) {
+            throw new AwsException("LifecyclePolicyNotFoundException", "Lifecycle policy does not exist for the repository with name '"
+                    + repository.name + "' in the registry with id '" + sandbox.accountId() + "'");
+        }
+        ObjectNode result = JsonNodeFactory.instance.objectNode().put("registryId", sandbox.accountId())
+                .put("repositoryName", repository.name).put("lifecyclePolicyText", repository.lifecyclePolicy);
+        if (repository.lifecycleEvaluatedMillis != null) {
+            result.put("lastEvaluatedAt", seconds(repository.lifecycleEvaluatedMillis));
+        }
+        if (delete) {
+            repository.lifecyclePolicy = null;
+            repository.lifecycleEvaluatedMillis = null;
+        }
+        return result;
     }
 
     private JsonNode createRepository(Sandbox sandbox, EcrState state, ObjectNode input) {

@@ -20,6 +20,8 @@ public class EcrState {
         /** Images by digest, in push order. */
         public Map<String, Image> images = new LinkedHashMap<>();
         public Map<String, String> tags = new LinkedHashMap<>();
+        public String lifecyclePolicy;
+        public Long lifecycleEvaluatedMillis;
 
         public Image byTag(String tag) {
             return images.values().stream().filter(i -> i.tags.contains(tag)).findFirst().orElse(null);

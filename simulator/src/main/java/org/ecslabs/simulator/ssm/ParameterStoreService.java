@@ -50,6 +50,7 @@ public class ParameterStoreService implements AwsService {
             case "GetParameters" -> getParameters(sandbox, state, input);
             case "GetParametersByPath" -> getParametersByPath(sandbox, state, input);
             case "DescribeParameters" -> describeParameters(sandbox, state, input);
+            case "GetParameterHistory" -> getParameterHistory(sandbox, state, input);
             case "DeleteParameter" -> deleteParameter(state, input);
             case "DeleteParameters" -> deleteParameters(state, input);
             default -> throw AwsException.unknownOperation(operation);
@@ -179,6 +180,35 @@ public class ParameterStoreService implements AwsService {
             }
             node.put("Version", current.version).put("Tier", parameter.tier).put("DataType", parameter.dataType);
             node.putArray("Policies");
+        }
+        return result;
+    }
+
+    private JsonNode getParameterHistory(Sandbox sandbox, ParameterState state, ObjectNode input) {
+        String name = input.path("Name").asText("");
+        ParameterState.Parameter parameter = state.parameters.get(nameOf(sandbox, name));
+        if (parameter == null) {
+            throw notFound(name);
+        }
+        boolean decrypt = input.path("WithDecryption").asBoolean(false);
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = result.putArray("Parameters");
+        for (ParameterState.Version version : parameter.versions) {
+            ObjectNode node = list.addObject().put("Name", parameter.name).put("Type", parameter.type);
+            if (parameter.keyId != null) {
+                node.put("KeyId", parameter.keyId);
+            }
+            node.put("LastModifiedDate", seconds(version.modifiedMillis))
+                    .put("LastModifiedUser", "arn:aws:iam::" + sandbox.accountId() + ":root");
+            if (parameter.description != null) {
+                node.put("Description", parameter.description);
+            }
+            node.put("Value", parameter.type.equals("SecureString") && !decrypt ? ciphertext(parameter, version) : version.value)
+                    .put("Version", version.version);
+            node.putArray("Labels");
+            node.put("Tier", parameter.tier);
+            node.putArray("Policies");
+            node.put("DataType", parameter.dataType);
         }
         return result;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.ecslabs.simulator.testing.Calls;
 import org.ecslabs.simulator.testing.ManualSandbox;
@@ -87,5 +88,32 @@ class EcrServiceTest {
         }
         assertThat(findings.path("findings")).hasSize(total);
         assertThat(findings.path("findings").get(0).path("name").asText()).startsWith("CVE-");
+    }
+
+    @Test
+    void lifecyclePolicyExpiresOldImagesWithinTheHour() {
+        ecr.call("CreateRepository", "{'repositoryName':'web'}");
+        for (int i = 1; i <= 4; i++) {
+            ecr.call("PushImage", "{'repositoryName':'web','imageTag':'v" + i + "'}");
+            sandbox.advance(Duration.ofMinutes(1));
+        }
+        ecr.call("PushImage", "{'repositoryName':'web','imageTag':'v4'}");
+        assertThat(ecr.error("PutLifecyclePolicy", "{'repositoryName':'web','lifecyclePolicyText':'{}'}").code())
+                .isEqualTo("InvalidParameterException");
+        String policy = "{\\\"rules\\\":[{\\\"rulePriority\\\":1,\\\"selection\\\":{\\\"tagStatus\\\":\\\"untagged\\\","
+                + "\\\"countType\\\":\\\"sinceImagePushed\\\",\\\"countUnit\\\":\\\"days\\\",\\\"countNumber\\\":1},"
+                + "\\\"action\\\":{\\\"type\\\":\\\"expire\\\"}},{\\\"rulePriority\\\":2,\\\"selection\\\":{\\\"tagStatus\\\":"
+                + "\\\"tagged\\\",\\\"tagPrefixList\\\":[\\\"v\\\"],\\\"countType\\\":\\\"imageCountMoreThan\\\","
+                + "\\\"countNumber\\\":2},\\\"action\\\":{\\\"type\\\":\\\"expire\\\"}}]}";
+        ecr.call("PutLifecyclePolicy", "{'repositoryName':'web','lifecyclePolicyText':\"" + policy + "\"}");
+        assertThat(ecr.call("ListImages", "{'repositoryName':'web'}").path("imageIds")).hasSize(5);
+
+        sandbox.advance(Duration.ofHours(1));
+        assertThat(ecr.call("ListImages", "{'repositoryName':'web','filter':{'tagStatus':'TAGGED'}}").path("imageIds"))
+                .extracting(id -> id.path("imageTag").asText()).containsExactlyInAnyOrder("v3", "v4");
+        assertThat(ecr.call("ListImages", "{'repositoryName':'web','filter':{'tagStatus':'UNTAGGED'}}").path("imageIds")).hasSize(1);
+        sandbox.advance(Duration.ofDays(2));
+        assertThat(ecr.call("ListImages", "{'repositoryName':'web'}").path("imageIds")).hasSize(2);
+        assertThat(ecr.call("GetLifecyclePolicy", "{'repositoryName':'web'}").has("lastEvaluatedAt")).isTrue();
     }
 }

@@ -53,4 +53,12 @@ class ParameterStoreServiceTest {
         ssm.call("DeleteParameter", "{'Name':'plain'}");
         assertThat(ssm.error("DeleteParameter", "{'Name':'plain'}").code()).isEqualTo("ParameterNotFound");
     }
+
+    @Test
+    void historyListsEveryVersion() {
+        ssm.call("PutParameter", "{'Name':'/h','Value':'a','Type':'String'}");
+        ssm.call("PutParameter", "{'Name':'/h','Value':'b','Overwrite':true}");
+        JsonNode history = ssm.call("GetParameterHistory", "{'Name':'/h'}").path("Parameters");
+        assertThat(history).extracting(v -> v.path("Value").asText()).containsExactly("a", "b");
+    }
 }
