@@ -55,7 +55,12 @@ public class IamState {
     public static final String HOME_REGION = "us-east-1";
 
     public static IamState of(Sandbox sandbox) {
-        return sandbox.inRegion(HOME_REGION).state(IamState.class);
+        try {
+            return sandbox.inRegion(HOME_REGION).state(IamState.class);
+        } catch (UnsupportedOperationException e) {
+            // A sandbox that knows only its own region (a unit test's) keeps IAM there.
+            return sandbox.state(IamState.class);
+        }
     }
 
     public Role find(String roleName) {
