@@ -23,6 +23,9 @@ public class LogsService implements AwsService {
     private static final Set<Integer> RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
             545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
+    /** A simulated day of one task's request lines, with room to spare. */
+    static final int MAX_EVENTS_PER_STREAM = 2_000;
+
     @Override
     public String signingName() {
         return "logs";
@@ -267,6 +270,10 @@ public class LogsService implements AwsService {
             at--;
         }
         stream.events.add(at, new LogsState.Event(timestamp, message, ingestion, ++state.ingested));
+        // The whole state is saved as JSON after every change: a stream keeps its newest events only.
+        if (stream.events.size() > MAX_EVENTS_PER_STREAM) {
+            stream.events.subList(0, stream.events.size() - MAX_EVENTS_PER_STREAM).clear();
+        }
         stream.lastIngestionMillis = ingestion;
         stream.sequence++;
     }

@@ -79,4 +79,14 @@ class LogsServiceTest {
         logs.call("UntagLogGroup", "{'logGroupName':'g','tags':['team']}");
         assertThat(logs.call("ListTagsLogGroup", "{'logGroupName':'g'}").path("tags")).hasSize(1);
     }
+
+    @Test
+    void aStreamKeepsItsNewestEventsOnly() {
+        logs.call("CreateLogGroup", "{'logGroupName':'g'}");
+        for (int i = 0; i < LogsService.MAX_EVENTS_PER_STREAM + 5; i++) {
+            LogWriter.append(sandbox, "g", "s", "line " + i);
+        }
+        JsonNode events = logs.call("GetLogEvents", "{'logGroupName':'g','logStreamName':'s','startFromHead':true,'limit':1}").path("events");
+        assertThat(events.get(0).path("message").asText()).isEqualTo("line 5");
+    }
 }
