@@ -78,6 +78,14 @@ public final class StartChecks {
         if (image == null) {
             return null;
         }
+        if (principal.role() == null && principal.task().fargate()) {
+            // No one to fetch registry credentials: the pull goes out anonymously and is refused.
+            String uri = container.path("image").asText();
+            String ref = uri.contains(":") || uri.contains("@") ? uri : uri + ":latest";
+            return "CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref " + ref
+                    + ": pulling from host " + image.registryId() + ".dkr.ecr." + image.region() + ".amazonaws.com failed with"
+                    + " status code [manifests " + (image.tag() != null ? image.tag() : image.digest()) + "]: 401 Unauthorized";
+        }
         String denied = principal.denied("ecr:GetAuthorizationToken", "*");
         return denied == null ? null : "ResourceInitializationError: unable to pull secrets or registry auth: execution resource"
                 + " retrieval failed: unable to retrieve ecr registry auth: service call has been retried 3 time(s): " + denied;
@@ -203,8 +211,7 @@ public final class StartChecks {
                 if (instanceRoleAllows) {
                     return null;
                 }
-                String who = task.fargate() ? "arn:aws:sts::" + sandbox.accountId() + ":assumed-role/(no execution role)/" + task.taskId()
-                        : "arn:aws:sts::" + sandbox.accountId() + ":assumed-role/ecsInstanceRole/" + task.taskId();
+                String who = "arn:aws:sts::" + sandbox.accountId() + ":assumed-role/ecsInstanceRole/" + task.taskId();
                 return "AccessDeniedException: User: " + who + " is not authorized to perform: " + action + " on resource: "
                         + resource + " because no identity-based policy allows the " + action + " action";
             }
