@@ -81,6 +81,19 @@ class TaskEnvironmentTest {
     }
 
     @Test
+    void executionRoleWithoutRegistryAccessCannotPullPrivateImages() {
+        allowSecrets();
+        iam.call("DetachRolePolicy", "{'RoleName':'exec','PolicyArn':'" + EXEC_POLICY + "'}");
+        ecr.call("CreateRepository", "{'repositoryName':'web'}");
+        ecr.call("PushImage", "{'repositoryName':'web','imageTag':'v1'}");
+        assertThat(TaskEnvironment.startFailure(sandbox, task(secretArn, "000000000000.dkr.ecr.us-east-1.amazonaws.com/web:v1",
+                "/ecs/web", false)).stoppedReason())
+                .startsWith("ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed:"
+                        + " unable to retrieve ecr registry auth: service call has been retried 3 time(s): AccessDeniedException:")
+                .contains("is not authorized to perform: ecr:GetAuthorizationToken on resource: *");
+    }
+
+    @Test
     void untrustedOrMissingRoleCannotBeAssumed() {
         TaskView task = new TaskView(TASK_ARN, "lab", null, "FARGATE", "10.0.1.5", "us-east-1a",
                 Calls.input("{'family':'web','executionRoleArn':'arn:aws:iam::000000000000:role/ghost','containerDefinitions':[]}"), null);
