@@ -40,10 +40,12 @@ final class TaskHookCalls {
         }
     }
 
-    static void stopping(Ecs ecs, EcsState.Task task) {
+    static boolean stopping(Ecs ecs, EcsState.Task task) {
+        boolean changed = false;
         for (TaskHooks hook : TaskHooks.all()) {
-            hook.stopping(ecs.sandbox(), task.taskArn, task.stoppedReason);
+            changed |= hook.stopping(ecs.sandbox(), task.taskArn, task.stoppedReason);
         }
+        return changed;
     }
 
     private static TaskHooks.TaskInfo info(Ecs ecs, EcsState.Task task) {

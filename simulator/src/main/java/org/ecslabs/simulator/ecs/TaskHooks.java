@@ -38,8 +38,12 @@ public interface TaskHooks {
     default void running(Sandbox sandbox, TaskInfo task) {
     }
 
-    /** The task is on its way to STOPPED (called once or more; implementations are idempotent). */
-    default void stopping(Sandbox sandbox, String taskArn, String stoppedReason) {
+    /**
+     * The task is on its way to STOPPED (called once or more; implementations are idempotent).
+     * Returns whether it changed anything, so that the tick is saved.
+     */
+    default boolean stopping(Sandbox sandbox, String taskArn, String stoppedReason) {
+        return false;
     }
 
     /** Every hook on the class path, loaded once. */

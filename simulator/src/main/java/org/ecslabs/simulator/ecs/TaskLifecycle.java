@@ -41,7 +41,7 @@ final class TaskLifecycle {
             }
         }
         if ("STOPPED".equals(task.desiredStatus) && (changed || !"STOPPED".equals(task.lastStatus))) {
-            TaskHookCalls.stopping(ecs, task);
+            changed |= TaskHookCalls.stopping(ecs, task);
         }
         return changed;
     }

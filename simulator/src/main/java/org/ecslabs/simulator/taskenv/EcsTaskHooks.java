@@ -22,8 +22,8 @@ public class EcsTaskHooks implements TaskHooks {
     }
 
     @Override
-    public void stopping(Sandbox sandbox, String taskArn, String stoppedReason) {
-        TaskEnvironment.stopped(sandbox, taskArn, stoppedReason);
+    public boolean stopping(Sandbox sandbox, String taskArn, String stoppedReason) {
+        return TaskEnvironment.stopped(sandbox, taskArn, stoppedReason);
     }
 
     private static TaskView view(TaskInfo task) {

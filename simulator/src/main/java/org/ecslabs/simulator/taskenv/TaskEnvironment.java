@@ -46,16 +46,17 @@ public final class TaskEnvironment {
         state.tasks.put(task.taskArn(), running);
     }
 
-    /** The task is stopping (any reason): it leaves Cloud Map and its containers log their exit. */
-    public static void stopped(Sandbox sandbox, String taskArn, String stoppedReason) {
+    /** The task is stopping (any reason): it leaves Cloud Map and its containers log their exit. False if it was not running. */
+    public static boolean stopped(Sandbox sandbox, String taskArn, String stoppedReason) {
         TaskEnvState.RunningTask running = sandbox.state(TaskEnvState.class).tasks.remove(taskArn);
         if (running == null) {
-            return;
+            return false;
         }
         Discovery.deregister(sandbox, running);
         for (TaskEnvState.LogTarget target : running.logs) {
             TaskLogs.stopped(sandbox, target, stoppedReason);
         }
+        return true;
     }
 
     /** Writes the request lines due by now; true if any was written. */
