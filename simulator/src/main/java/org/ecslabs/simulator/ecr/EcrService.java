@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.ecslabs.simulator.engine.AwsService;
@@ -352,7 +353,7 @@ public class EcrService implements AwsService {
             for (int i = 0; i < entry.getValue(); i++) {
                 String cve = "CVE-20" + (20 + (n % 5)) + "-" + (10_000 + Integer.parseInt(image.digest.substring(7 + n % 50, 11 + n % 50), 16) % 40_000);
                 ObjectNode finding = list.addObject().put("name", cve)
-                        .put("description", "A simulated " + entry.getKey().toLowerCase(java.util.Locale.ROOT) + " vulnerability in a base image package.")
+                        .put("description", "A simulated " + entry.getKey().toLowerCase(Locale.ROOT) + " vulnerability in a base image package.")
                         .put("uri", "https://security-tracker.debian.org/tracker/" + cve)
                         .put("severity", entry.getKey());
                 ArrayNode attributes = finding.putArray("attributes");

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.ecslabs.simulator.engine.Sandbox;
@@ -72,7 +74,7 @@ final class CustomerPolicies {
         String pathPrefix = input.path("PathPrefix").asText("/");
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         ArrayNode list = result.putArray("Policies");
-        java.util.List<String> arns = new java.util.ArrayList<>();
+        List<String> arns = new ArrayList<>();
         if (!scope.equals("Local")) {
             arns.addAll(ManagedPolicies.arns());
         }

@@ -1,6 +1,7 @@
 package org.ecslabs.simulator.iam;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,8 +60,8 @@ public final class ManagedPolicies {
         BY_ARN.put(arn, new ManagedPolicy(arn, name, path, document.replace("\n", "")));
     }
 
-    public static java.util.List<String> arns() {
-        return java.util.List.copyOf(BY_ARN.keySet());
+    public static List<String> arns() {
+        return List.copyOf(BY_ARN.keySet());
     }
 
     public static ManagedPolicy find(String arn) {

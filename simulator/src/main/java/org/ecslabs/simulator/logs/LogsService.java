@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -201,7 +202,7 @@ public class LogsService implements AwsService {
             streams.sort(Comparator.comparingLong(LogsService::lastEventTime));
         }
         if (input.path("descending").asBoolean(false)) {
-            java.util.Collections.reverse(streams);
+            Collections.reverse(streams);
         }
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         ArrayNode list = result.putArray("logStreams");

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Sandbox;
@@ -173,7 +174,7 @@ public class SecretsManagerService implements AwsService {
         }
         SecretsState.Version same = secret.versions.get(versionId);
         if (same != null) {
-            if (java.util.Objects.equals(same.secretString, input.path("SecretString").asText(null))) {
+            if (Objects.equals(same.secretString, input.path("SecretString").asText(null))) {
                 return same;
             }
             throw new AwsException("ResourceExistsException",

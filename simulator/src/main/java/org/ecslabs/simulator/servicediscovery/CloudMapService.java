@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Sandbox;
 import org.ecslabs.simulator.protocol.AwsException;
@@ -98,7 +100,7 @@ public class CloudMapService implements AwsService {
         }
         for (CloudMapState.Namespace existing : state.namespaces.values()) {
             boolean clash = existing.name.equalsIgnoreCase(name)
-                    && (type.equals("HTTP") || existing.type.equals("HTTP") || java.util.Objects.equals(existing.vpc, vpc)
+                    && (type.equals("HTTP") || existing.type.equals("HTTP") || Objects.equals(existing.vpc, vpc)
                     || type.equals("DNS_PUBLIC"));
             if (clash) {
                 throw new AwsException("NamespaceAlreadyExists", "Namespace with name " + name + " already exists.");
@@ -350,7 +352,7 @@ public class CloudMapService implements AwsService {
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         ArrayNode list = result.putArray("Operations");
         for (CloudMapState.Operation operation : state.operations.values()) {
-            Map<String, String> fields = new java.util.HashMap<>(Map.of("STATUS", operation.status, "TYPE", operation.type));
+            Map<String, String> fields = new HashMap<>(Map.of("STATUS", operation.status, "TYPE", operation.type));
             if (operation.targets.containsKey("NAMESPACE")) {
                 fields.put("NAMESPACE_ID", operation.targets.get("NAMESPACE"));
             }

@@ -1,6 +1,7 @@
 package org.ecslabs.simulator.ssm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Predicate;
 
 /** DescribeParameters' two filter styles: the legacy Filters and ParameterFilters with options. */
 final class ParameterFilters {
@@ -49,7 +50,7 @@ final class ParameterFilters {
         };
     }
 
-    private static boolean anyValue(JsonNode filter, java.util.function.Predicate<String> test) {
+    private static boolean anyValue(JsonNode filter, Predicate<String> test) {
         for (JsonNode value : filter.path("Values")) {
             if (test.test(value.asText())) {
                 return true;

@@ -1,6 +1,8 @@
 package org.ecslabs.simulator.taskenv;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import org.ecslabs.simulator.ecr.EcrImages;
 import org.ecslabs.simulator.engine.Sandbox;
 import org.ecslabs.simulator.iam.IamState;
@@ -117,8 +119,13 @@ public final class StartChecks {
 
     private static String secrets(Sandbox sandbox, Principal principal, JsonNode container) {
         String prefix = "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: ";
-        for (JsonNode secret : container.path("secrets")) {
-            String valueFrom = secret.path("valueFrom").asText();
+        List<String> references = new ArrayList<>();
+        container.path("secrets").forEach(secret -> references.add(secret.path("valueFrom").asText()));
+        // Private registry credentials are a Secrets Manager secret fetched the same way.
+        if (container.path("repositoryCredentials").hasNonNull("credentialsParameter")) {
+            references.add(container.path("repositoryCredentials").path("credentialsParameter").asText());
+        }
+        for (String valueFrom : references) {
             if (valueFrom.startsWith("arn:aws:secretsmanager:")) {
                 SecretLookup.Result found = SecretLookup.find(sandbox, valueFrom);
                 String resource = found.secretArn() != null ? found.secretArn() : valueFrom;

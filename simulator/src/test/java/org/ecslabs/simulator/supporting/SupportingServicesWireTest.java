@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.ecslabs.simulator.support.SdkClients;
 import org.ecslabs.simulator.support.SimulatorFixture;
 import org.junit.jupiter.api.AfterAll;
@@ -122,7 +123,7 @@ class SupportingServicesWireTest {
             assertThat(operation.status()).isEqualTo(OperationStatus.SUCCESS);
             String namespaceId = operation.targetsAsStrings().get("NAMESPACE");
             String serviceId = cloudMap.createService(r -> r.name("api").namespaceId(namespaceId)).service().id();
-            cloudMap.registerInstance(r -> r.serviceId(serviceId).instanceId("i-1").attributes(java.util.Map.of("AWS_INSTANCE_IPV4", "10.0.1.9")));
+            cloudMap.registerInstance(r -> r.serviceId(serviceId).instanceId("i-1").attributes(Map.of("AWS_INSTANCE_IPV4", "10.0.1.9")));
             var found = cloudMap.discoverInstances(r -> r.namespaceName("wire-apps").serviceName("api")
                     .healthStatus(HealthStatusFilter.HEALTHY)).instances();
             assertThat(found).singleElement().satisfies(i -> assertThat(i.attributes()).containsEntry("AWS_INSTANCE_IPV4", "10.0.1.9"));
