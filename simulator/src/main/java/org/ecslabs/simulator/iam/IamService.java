@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.ecslabs.simulator.engine.AwsService;
@@ -59,6 +61,7 @@ public class IamService implements AwsService {
             case "ListRolePolicies" -> listRolePolicies(state, input);
             case "DeleteRolePolicy" -> deleteRolePolicy(state, input);
             case "CreateServiceLinkedRole" -> createServiceLinkedRole(sandbox, state, input);
+            case "SimulatePrincipalPolicy" -> simulatePrincipalPolicy(sandbox, state, input);
             case "CreatePolicy" -> CustomerPolicies.create(sandbox, state, input);
             case "GetPolicy" -> CustomerPolicies.get(sandbox, state, input);
             case "GetPolicyVersion" -> CustomerPolicies.getVersion(state, input);
@@ -117,6 +120,43 @@ public class IamService implements AwsService {
                 + "\"Principal\":{\"Service\":\"" + service + "\"},\"Action\":\"sts:AssumeRole\"}]}";
         state.roles.put(name.toLowerCase(Locale.ROOT), role);
         return single("Role", roleNode(sandbox, role, false));
+    }
+
+    /** Runs the policy evaluator for a role, as the IAM policy simulator does (identity policies only). */
+    private JsonNode simulatePrincipalPolicy(Sandbox sandbox, IamState state, ObjectNode input) {
+        String source = required(input, "PolicySourceArn", "policySourceArn");
+        IamState.Role role = state.findByArn(sandbox.accountId(), source);
+        if (role == null) {
+            throw new AwsException("NoSuchEntity", "The principal " + source + " cannot be found.", 404);
+        }
+        if (input.path("ActionNames").isEmpty()) {
+            throw new AwsException("ValidationError", "1 validation error detected: Value null at 'actionNames' failed to satisfy"
+                    + " constraint: Member must not be null");
+        }
+        List<String> resources = new ArrayList<>();
+        input.path("ResourceArns").forEach(resource -> resources.add(resource.asText()));
+        if (resources.isEmpty()) {
+            resources.add("*");
+        }
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        ArrayNode results = result.putArray("EvaluationResults");
+        for (JsonNode action : input.path("ActionNames")) {
+            for (String resource : resources) {
+                PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(state, role, action.asText(), resource);
+                ObjectNode node = results.addObject()
+                        .put("EvalActionName", action.asText())
+                        .put("EvalResourceName", resource)
+                        .put("EvalDecision", switch (decision) {
+                            case ALLOW -> "allowed";
+                            case EXPLICIT_DENY -> "explicitDeny";
+                            case IMPLICIT_DENY -> "implicitDeny";
+                        });
+                node.putArray("MatchedStatements");
+                node.putArray("MissingContextValues");
+            }
+        }
+        result.put("IsTruncated", false);
+        return result;
     }
 
     private JsonNode listRoles(Sandbox sandbox, IamState state, ObjectNode input) {
@@ -253,7 +293,10 @@ public class IamService implements AwsService {
         if (detailed) {
             ArrayNode tags = node.putArray("Tags");
             role.tags.forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
-            node.putObject("RoleLastUsed");
+            ObjectNode lastUsed = node.putObject("RoleLastUsed");
+            if (role.lastUsedMillis != null) {
+                lastUsed.put("LastUsedDate", Instant.ofEpochMilli(role.lastUsedMillis).toString()).put("Region", role.lastUsedRegion);
+            }
         }
         return node;
     }

@@ -49,6 +49,9 @@ public class IamState {
         public List<String> attachedPolicyArns = new ArrayList<>();
         public Map<String, String> inlinePolicies = new LinkedHashMap<>();
         public Map<String, String> tags = new LinkedHashMap<>();
+        /** When a service (an ECS task) last assumed the role, and in which region. */
+        public Long lastUsedMillis;
+        public String lastUsedRegion;
     }
 
     /** IAM is global: an account's roles live in its us-east-1 sandbox, whichever region asks. */

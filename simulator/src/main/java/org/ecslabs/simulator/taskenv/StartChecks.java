@@ -45,6 +45,13 @@ public final class StartChecks {
             return new Failure("TaskFailedToStart", launch);
         }
         IamState.Role executionRole = task.executionRoleArn() == null ? null : assumable(sandbox, task.executionRoleArn());
+        for (String roleArn : new String[] {task.executionRoleArn(), task.taskRoleArn()}) {
+            IamState.Role used = roleArn == null ? null : assumable(sandbox, roleArn);
+            if (used != null) {
+                used.lastUsedMillis = sandbox.now().toEpochMilli();
+                used.lastUsedRegion = sandbox.region();
+            }
+        }
         Principal principal = new Principal(sandbox, task, executionRole);
         JsonNode containers = task.taskDefinition().path("containerDefinitions");
         // Registry auth and secrets come first (the agent's "execution resource retrieval"), then images, then logs.

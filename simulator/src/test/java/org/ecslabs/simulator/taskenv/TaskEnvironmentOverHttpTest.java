@@ -95,6 +95,7 @@ class TaskEnvironmentOverHttpTest {
 
         Task task = runAndWait(20);
         assertThat(task.lastStatus()).isEqualTo("RUNNING");
+        assertThat(iam.getRole(r -> r.roleName("ecsTaskExecutionRole")).role().roleLastUsed().region()).isEqualTo("us-east-1");
 
         advance(120);
         String stream = "web/web/" + id(task);
@@ -124,6 +125,13 @@ class TaskEnvironmentOverHttpTest {
                 + " AccessDeniedException: User: arn:aws:sts::000000000000:assumed-role/ecsTaskExecutionRole/" + id(task)
                 + " is not authorized to perform: secretsmanager:GetSecretValue on resource: " + secretArn
                 + " because no identity-based policy allows the secretsmanager:GetSecretValue action");
+    }
+
+    @Test
+    void thePolicySimulatorExplainsTheDecision() {
+        var results = iam.simulatePrincipalPolicy(r -> r.policySourceArn(EXEC_ROLE)
+                .actionNames("logs:PutLogEvents", "secretsmanager:GetSecretValue")).evaluationResults();
+        assertThat(results).extracting(e -> e.evalDecisionAsString()).containsExactly("allowed", "implicitDeny");
     }
 
     @Test
