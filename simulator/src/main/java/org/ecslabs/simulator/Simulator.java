@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,13 +58,39 @@ public final class Simulator implements AutoCloseable {
         StateStore store = config.dataSource() != null
                 ? StateStore.open(config.dataSource()) : StateStore.open(config.jdbcUrl());
         List<AwsService> services = new ArrayList<>();
-        ServiceLoader.load(AwsService.class).forEach(services::add);
+        ServiceLoader.load(AwsService.class, AwsService.class.getClassLoader()).forEach(services::add);
+        checkUniqueRoutes(services);
         Accounts accounts = new Accounts(store, config.mode(), config.wallClock());
         Engine engine = new Engine(services, store, config.wallClock(), config.initialSpeed());
         if (config.tickEvery() != null) {
             engine.startTicker(config.tickEvery());
         }
         return new Simulator(store, accounts, engine, List.copyOf(services));
+    }
+
+    /** Two services answering the same target prefix or query signing name would shadow each other. */
+    private static void checkUniqueRoutes(List<AwsService> services) {
+        Map<String, AwsService> routes = new HashMap<>();
+        for (AwsService service : services) {
+            List<String> keys = new ArrayList<>();
+            if (service.targetPrefix() != null) {
+                keys.add("X-Amz-Target prefix " + service.targetPrefix());
+            }
+            if (service.protocol() == Protocol.QUERY || service.protocol() == Protocol.EC2) {
+                keys.add("query signing name " + service.signingName());
+            }
+            for (String key : keys) {
+                AwsService other = routes.putIfAbsent(key, service);
+                if (other != null) {
+                    throw new IllegalStateException("Two simulator services claim the " + key + ": "
+                            + other.getClass().getName() + " and " + service.getClass().getName());
+                }
+            }
+        }
+        if (routes.containsKey("X-Amz-Target prefix " + ControlOperations.TARGET_PREFIX)) {
+            throw new IllegalStateException("The X-Amz-Target prefix " + ControlOperations.TARGET_PREFIX
+                    + " belongs to the simulator's control API");
+        }
     }
 
     public Accounts accounts() {
@@ -77,7 +105,7 @@ public final class Simulator implements AutoCloseable {
     public WireResponse handle(WireRequest request) {
         String requestId = UUID.randomUUID().toString();
         WireFormat format = WireFormat.of(request);
-        if (!format.isJson()) {
+        if (!format.isJson() && format != WireFormat.RPC_V2_CBOR) {
             format = SigV4Verifier.claimedService(request).map(this::queryFormat).orElse(WireFormat.QUERY);
         }
         try {
@@ -86,6 +114,11 @@ public final class Simulator implements AutoCloseable {
                 scope = verifier.verify(request, key -> accounts.byAccessKey(key).map(Account::secretAccessKey));
             } catch (AwsException e) {
                 throw new FormattedError(e, format);
+            }
+            // The signature covers the compressed bytes; the operation reads the plain ones.
+            request = uncompressed(request);
+            if (format == WireFormat.RPC_V2_CBOR) {
+                return handleCbor(request, scope, requestId);
             }
             return format.isJson() ? handleJson(request, format, scope, requestId) : handleQuery(request, scope, requestId);
         } catch (FormattedError e) {
@@ -118,6 +151,30 @@ public final class Simulator implements AutoCloseable {
                     session -> service.call(session.sandbox(), operation, input));
         }
         return format.success(operation, null, requestId, output);
+    }
+
+    /**
+     * Smithy RPC v2 CBOR: {@code POST <endpoint path>/service/<ServiceName>/operation/<Operation>}, the
+     * service named as its JSON target prefix is (CloudWatch: GraniteServiceVersion20100801).
+     */
+    private WireResponse handleCbor(WireRequest request, SigV4Verifier.Scope scope, String requestId) {
+        String path = request.path();
+        int service = path.lastIndexOf("/service/");
+        int operationAt = path.lastIndexOf("/operation/");
+        if (service < 0 || operationAt < service) {
+            throw new AwsException("UnknownOperationException", "An RPC v2 request path ends in /service/<name>/operation/<name>.", 404);
+        }
+        String serviceName = path.substring(service + "/service/".length(), operationAt);
+        String operation = path.substring(operationAt + "/operation/".length());
+        AwsService target = services.stream()
+                .filter(s -> serviceName.equals(s.targetPrefix()))
+                .findFirst()
+                .orElseThrow(() -> AwsException.unknownOperation(serviceName + "." + operation));
+        ObjectNode input = org.ecslabs.simulator.protocol.Cbor.read(request.body());
+        Account account = accounts.byAccessKey(scope.accessKeyId()).orElseThrow();
+        JsonNode output = engine.execute(account.accountId(), scope.region(),
+                session -> target.call(session.sandbox(), operation, input));
+        return WireFormat.RPC_V2_CBOR.success(operation, null, requestId, output);
     }
 
     private Optional<AwsService> queryService(String signingName) {
@@ -154,6 +211,23 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
+    /**
+     * The SDKs and the CLI gzip large PutMetricData requests (CloudWatch's request compression,
+     * announced with Content-Encoding: gzip).
+     */
+    private static WireRequest uncompressed(WireRequest request) {
+        String encoding = request.header("Content-Encoding");
+        if (encoding == null || !encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
+            return request;
+        }
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(request.body()))) {
+            return new WireRequest(request.method(), request.path(), request.rawQuery(), request.headers(), in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new AwsException("SerializationException", "The request body is not valid gzip.");
+        }
+    }
+
     private static ObjectNode jsonBody(WireRequest request) {
         if (request.body().length == 0) {
             return JSON.createObjectNode();
@@ -169,7 +243,7 @@ public final class Simulator implements AutoCloseable {
             return (ObjectNode) body;
         } catch (JsonProcessingException e) {
             throw new AwsException("SerializationException", "The request body is not valid JSON.");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AwsException("SerializationException", "The request body could not be read.");
         }
     }
