@@ -63,7 +63,7 @@ public final class ConsoleRoutes implements Feature {
 
     private void run(Context ctx) {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-        if (!type.startsWith("application/json")) {
+        if (!type.equals("application/json") && !type.startsWith("application/json;")) {
             throw new HttpResponseException(415, "Send the command as JSON: Content-Type: application/json and "
                     + "a body such as {\"command\": \"aws ecs list-clusters\"}.");
         }

@@ -5,16 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.ecslabs.app.aws.AwsClients;
 import org.ecslabs.app.aws.SimulatorControl;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.cloudwatch.model.Dimension;
-import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
-import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
-import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ContainerInstance;
@@ -22,10 +16,6 @@ import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Resource;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Task;
-import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 
 /**
  * The live view of a learner's sandbox for the console page, read through the AWS SDK exactly as
@@ -128,8 +118,8 @@ final class SandboxState {
             double now = clock != null ? clock.now() : Instant.now().getEpochSecond();
             history.record(now, services);
             List<TrafficSplit> splits = new ArrayList<>();
-            Part<List<TargetGroupView>> targetGroups = optional(() -> targetGroups(splits));
-            optional(() -> codeDeploySplits(splits));
+            Part<List<TargetGroupView>> targetGroups = optional(() -> LoadBalancing.targetGroups(clients, splits));
+            optional(() -> LoadBalancing.codeDeploySplits(clients, splits));
             return new View(clock, clusters.stream().map(SandboxState::cluster).toList(), services, tasks, instances,
                     targetGroups, splits, chart(chosen, services, now), null);
         } catch (RuntimeException e) {
@@ -248,55 +238,6 @@ final class SandboxState {
         return views;
     }
 
-    private List<TargetGroupView> targetGroups(List<TrafficSplit> splits) {
-        ElasticLoadBalancingV2Client elb = (ElasticLoadBalancingV2Client) clients.client("elbv2");
-        List<TargetGroupView> views = new ArrayList<>();
-        List<TargetGroup> groups = elb.describeTargetGroups(request -> request.pageSize(100)).targetGroups();
-        for (TargetGroup group : groups) {
-            List<TargetView> targets = elb.describeTargetHealth(request -> request.targetGroupArn(group.targetGroupArn()))
-                    .targetHealthDescriptions().stream()
-                    .map(description -> new TargetView(description.target().id(), description.target().port(),
-                            description.targetHealth() == null ? null : description.targetHealth().stateAsString(),
-                            description.targetHealth() == null ? null : description.targetHealth().reasonAsString()))
-                    .toList();
-            views.add(new TargetGroupView(group.targetGroupName(), group.protocolAsString(), group.port(), targets));
-        }
-        Map<String, String> names = new java.util.HashMap<>();
-        groups.forEach(group -> names.put(group.targetGroupArn(), group.targetGroupName()));
-        for (LoadBalancer balancer : elb.describeLoadBalancers(request -> request.pageSize(100)).loadBalancers()) {
-            elb.describeListeners(request -> request.loadBalancerArn(balancer.loadBalancerArn())).listeners().forEach(listener -> {
-                for (Action action : listener.defaultActions()) {
-                    if (action.forwardConfig() != null && action.forwardConfig().targetGroups().size() > 1) {
-                        double total = action.forwardConfig().targetGroups().stream()
-                                .mapToDouble(tuple -> tuple.weight() == null ? 1 : tuple.weight()).sum();
-                        splits.add(new TrafficSplit(balancer.loadBalancerName() + " :" + listener.port(),
-                                action.forwardConfig().targetGroups().stream().map(tuple -> new Share(
-                                        names.getOrDefault(tuple.targetGroupArn(), shortName(tuple.targetGroupArn())),
-                                        total == 0 ? 0 : 100.0 * (tuple.weight() == null ? 1 : tuple.weight()) / total)).toList()));
-                    }
-                }
-            });
-        }
-        return views;
-    }
-
-    private List<TrafficSplit> codeDeploySplits(List<TrafficSplit> splits) {
-        CodeDeployClient deploy = (CodeDeployClient) clients.client("deploy");
-        for (String id : deploy.listDeployments(request -> request.includeOnlyStatuses(DeploymentStatus.IN_PROGRESS,
-                DeploymentStatus.READY)).deployments()) {
-            List<String> targets = deploy.listDeploymentTargets(request -> request.deploymentId(id)).targetIds();
-            if (targets.isEmpty()) {
-                continue;
-            }
-            deploy.batchGetDeploymentTargets(request -> request.deploymentId(id).targetIds(targets)).deploymentTargets()
-                    .stream().filter(target -> target.ecsTarget() != null).forEach(target -> splits.add(new TrafficSplit(
-                            "CodeDeploy " + id, target.ecsTarget().taskSetsInfo().stream().map(set -> new Share(
-                                    (set.taskSetLabelAsString() == null ? "" : set.taskSetLabelAsString() + " ") + set.identifer(),
-                                    set.trafficWeight() == null ? 0 : set.trafficWeight())).toList())));
-        }
-        return splits;
-    }
-
     private Chart chart(String chosen, List<ServiceView> services, double now) {
         List<String> keys = services.stream().map(ServiceView::key).toList();
         String key = chosen != null && keys.contains(chosen) ? chosen : keys.isEmpty() ? null : keys.get(0);
@@ -304,32 +245,8 @@ final class SandboxState {
             return new Chart(null, keys, List.of(), List.of(), false);
         }
         List<ServiceHistory.Sample> counts = history.samples(key);
-        Part<List<Point>> cpu = optional(() -> cpu(key, counts.isEmpty() ? now - 3600 : counts.get(0).t(), now));
+        Part<List<Point>> cpu = optional(() -> CpuMetric.read(clients, key, counts.isEmpty() ? now - 3600 : counts.get(0).t(), now));
         return new Chart(key, keys, counts, cpu.items(), cpu.available());
-    }
-
-    private List<Point> cpu(String key, double from, double now) {
-        CloudWatchClient cloudWatch = (CloudWatchClient) clients.client("cloudwatch");
-        String[] parts = key.split("/", 2);
-        double start = Math.min(from, now - 600);
-        MetricDataResult result = cloudWatch.getMetricData(request -> request
-                .startTime(Instant.ofEpochMilli((long) (start * 1000)))
-                .endTime(Instant.ofEpochMilli((long) ((now + 60) * 1000)))
-                .metricDataQueries(query -> query.id("cpu").returnData(true).metricStat(stat -> stat
-                        .period(60).stat("Average")
-                        .metric(metric -> metric.namespace("AWS/ECS").metricName("CPUUtilization").dimensions(
-                                Dimension.builder().name("ClusterName").value(parts[0]).build(),
-                                Dimension.builder().name("ServiceName").value(parts[1]).build())))))
-                .metricDataResults().stream().findFirst().orElse(null);
-        if (result == null) {
-            return List.of();
-        }
-        List<Point> points = new ArrayList<>();
-        for (int i = 0; i < Math.min(result.timestamps().size(), result.values().size()); i++) {
-            points.add(new Point(seconds(result.timestamps().get(i)), result.values().get(i)));
-        }
-        points.sort(Comparator.comparingDouble(Point::t));
-        return points;
     }
 
     /** Runs a read of a service the back end may lack; an AWS or connection error marks it unavailable. */
@@ -347,7 +264,7 @@ final class SandboxState {
                 .mapToInt(resource -> resource.integerValue() == null ? 0 : resource.integerValue()).findFirst().orElse(0);
     }
 
-    private static String shortName(String arn) {
+    static String shortName(String arn) {
         if (arn == null) {
             return null;
         }
@@ -359,7 +276,7 @@ final class SandboxState {
         return value == null ? 0 : value;
     }
 
-    private static double seconds(Instant instant) {
+    static double seconds(Instant instant) {
         return instant == null ? 0 : instant.getEpochSecond() + instant.getNano() / 1e9;
     }
 }

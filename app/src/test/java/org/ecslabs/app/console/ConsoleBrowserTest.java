@@ -41,6 +41,7 @@ class ConsoleBrowserTest {
         Javalin app = App.create(context).start(0);
         try (Playwright playwright = Playwright.create(); Browser browser = Chromium.launch(playwright)) {
             BrowserContext browserContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000));
+            browserContext.grantPermissions(List.of("clipboard-read", "clipboard-write"));
             Page page = browserContext.newPage();
             List<String> problems = new ArrayList<>();
             page.onConsoleMessage(message -> {
@@ -129,8 +130,10 @@ class ConsoleBrowserTest {
 
             run(page, "aws ecs describe-services --cluster demo --services web "
                     + "--query 'services[0].[serviceName,desiredCount,runningCount]' --output table");
-            page.locator(".live-chart-card").scrollIntoViewIfNeeded();
-            page.evaluate("window.scrollTo(0, 0)");
+            page.locator("[data-console-copy]").click();
+            assertThat(page.locator("[data-console-copy]")).hasText("Copied");
+            assertThat((String) page.evaluate("navigator.clipboard.readText()"))
+                    .contains("$ aws ecs describe-services").contains("DescribeServices");
             Chromium.screenshot(page, "console.png");
             assertThat(problems).as("errors in the browser console (CSP violations, script errors)").isEmpty();
         } finally {
