@@ -214,6 +214,14 @@ class ConsoleApiTest {
             assertThat(beforeJump.get("desired").asInt()).isEqualTo(3);
             assertThat(beforeJump.get("running").asInt()).isEqualTo(2);
             assertThat(after.get(after.size() - 1).get("t").asDouble() - beforeJump.get("t").asDouble()).isEqualTo(30.0);
+            // CPU comes from CloudWatch's AWS/ECS CPUUtilization for the service, in simulated time.
+            console.ok("ecslabs load set --cluster demo --service web --cpu 80");
+            console.ok("ecslabs clock advance --seconds 300");
+            JsonNode chart = console.state("demo/web").get("chart");
+            assertThat(chart.get("cpuAvailable").asBoolean()).isTrue();
+            JsonNode cpu = chart.get("cpu");
+            assertThat(cpu.size()).isGreaterThanOrEqualTo(3);
+            assertThat(cpu.get(cpu.size() - 2).get("value").asDouble()).isBetween(70.0, 90.0);
             // Services the simulator may not have yet are reported, not failed.
             assertThat(state.at("/targetGroups/available").isBoolean()).isTrue();
 
