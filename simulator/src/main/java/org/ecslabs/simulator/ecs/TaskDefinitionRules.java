@@ -35,6 +35,17 @@ final class TaskDefinitionRules {
                         + "[Member must satisfy enum value set: [EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES]]");
             }
         }
+        for (JsonNode constraint : Json.list(input, "placementConstraints")) {
+            if (!"memberOf".equals(Json.text(constraint, "type"))) {
+                throw AwsException.clientException("Task definitions only support the memberOf placement constraint type.");
+            }
+            String expression = Json.text(constraint, "expression");
+            try {
+                Expressions.check(expression);
+            } catch (AwsException e) {
+                throw AwsException.clientException(e.getMessage());
+            }
+        }
         List<JsonNode> containers = Json.list(input, "containerDefinitions");
         if (containers.isEmpty()) {
             throw AwsException.clientException("Container list cannot be empty.");
