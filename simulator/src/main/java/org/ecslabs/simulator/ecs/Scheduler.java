@@ -352,6 +352,14 @@ final class Scheduler {
         long running = tasks.stream().filter(t -> primary.id.equals(t.deploymentId) && t.running()).count();
         long pending = tasks.stream().filter(t -> primary.id.equals(t.deploymentId) && t.pending()).count();
         ServiceDeployments.refresh(ecs, primary, (int) running, (int) pending);
+        // As in ECS, an old deployment's desiredCount falls as its tasks are replaced.
+        for (EcsState.Deployment old : service.deployments.subList(1, service.deployments.size())) {
+            int wanted = (int) tasks.stream().filter(t -> old.id.equals(t.deploymentId) && t.wantedRunning()).count();
+            if (old.desiredCount != wanted) {
+                old.desiredCount = wanted;
+                old.updatedAt = ecs.now();
+            }
+        }
         boolean settled = service.deployments.size() == 1 && running == service.desiredCount && pending == 0
                 && tasks.stream().filter(EcsState.Task::wantedRunning).count() == service.desiredCount;
         if (settled && "IN_PROGRESS".equals(primary.rolloutState)) {
