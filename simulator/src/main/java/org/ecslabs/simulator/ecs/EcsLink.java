@@ -64,7 +64,7 @@ public final class EcsLink {
         Ecs ecs = Ecs.of(sandbox);
         EcsState.Service service = ecs.state().services.get(serviceArn);
         List<Target> targets = new ArrayList<>();
-        if (service == null || service.loadBalancers == null) {
+        if (service == null) {
             return targets;
         }
         for (EcsState.Task task : Scheduler.serviceTasks(ecs, service)) {
@@ -72,7 +72,12 @@ public final class EcsLink {
             if (!started) {
                 continue;
             }
-            for (JsonNode lb : service.loadBalancers) {
+            JsonNode loadBalancers = service.loadBalancers;
+            if (TaskSets.usesTaskSets(service)) {
+                loadBalancers = service.deployments.stream().filter(set -> set.id.equals(task.deploymentId))
+                        .map(set -> set.loadBalancers).findFirst().orElse(null);
+            }
+            for (JsonNode lb : Placement.iterable(loadBalancers)) {
                 String targetGroup = Json.text(lb, "targetGroupArn");
                 String containerName = Json.text(lb, "containerName");
                 Integer containerPort = Json.integer(lb, "containerPort");
@@ -105,13 +110,15 @@ public final class EcsLink {
     private static ServiceSummary summary(Ecs ecs, EcsState.Service service) {
         List<EcsState.Task> tasks = Scheduler.serviceTasks(ecs, service);
         List<String> targetGroups = new ArrayList<>();
-        if (service.loadBalancers != null) {
-            service.loadBalancers.forEach(lb -> {
-                String arn = Json.text(lb, "targetGroupArn");
-                if (arn != null && !targetGroups.contains(arn)) {
-                    targetGroups.add(arn);
-                }
-            });
+        List<JsonNode> loadBalancers = new ArrayList<>(Placement.iterable(service.loadBalancers));
+        if (TaskSets.usesTaskSets(service)) {
+            service.deployments.forEach(set -> loadBalancers.addAll(Placement.iterable(set.loadBalancers)));
+        }
+        for (JsonNode lb : loadBalancers) {
+            String arn = Json.text(lb, "targetGroupArn");
+            if (arn != null && !targetGroups.contains(arn)) {
+                targetGroups.add(arn);
+            }
         }
         return new ServiceSummary(Json.lastSegment(service.clusterArn), service.serviceName, service.serviceArn,
                 service.status, service.desiredCount, (int) tasks.stream().filter(EcsState.Task::running).count(),

@@ -230,7 +230,18 @@ public class EcsState {
         public String serviceDeploymentArn;
         public String serviceRevisionArn;
 
-        static final String[] INTERNAL = {"serviceDeploymentArn", "serviceRevisionArn"};
+        // A task set (CODE_DEPLOY and EXTERNAL services) is a deployment with these as well.
+        public String taskSetArn;
+        public String externalId;
+        public String startedBy;
+        public Double scaleValue;
+        public JsonNode loadBalancers;
+        public JsonNode serviceRegistries;
+        public String stabilityStatus;
+        public Double stabilityStatusAt;
+
+        static final String[] INTERNAL = {"serviceDeploymentArn", "serviceRevisionArn", "taskSetArn", "externalId",
+            "startedBy", "scaleValue", "loadBalancers", "serviceRegistries", "stabilityStatus", "stabilityStatusAt"};
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -46,9 +46,31 @@ final class Scheduler {
         return Math.max(3, Math.min(200, (int) Math.ceil(desiredCount / 2.0)));
     }
 
+    /** Starts tasks for a deployment or task set. */
+    interface Starter {
+        void start(EcsState.Deployment deployment, int count);
+    }
+
+    /** Stops tasks on the scheduler's behalf. */
+    interface Stopper {
+        void stop(List<EcsState.Task> tasks);
+    }
+
     private static void schedule(Ecs ecs, EcsState.Service service) {
         if ("DRAINING".equals(service.status)) {
             drain(ecs, service);
+            return;
+        }
+        if (TaskSets.usesTaskSets(service)) {
+            TaskSets.schedule(ecs, service, (set, count) -> start(ecs, service, set, count, null),
+                    tasks -> stop(ecs, service, tasks));
+            boolean settled = TaskSets.settled(service);
+            if (settled && !service.steady) {
+                service.steady = true;
+                event(ecs, service, "(service " + service.serviceName + ") has reached a steady state.");
+            } else if (!settled) {
+                service.steady = false;
+            }
             return;
         }
         countFailures(ecs, service);
@@ -390,6 +412,9 @@ final class Scheduler {
         stop(ecs, service, new ArrayList<>(wanted));
         if (serviceTasks(ecs, service).isEmpty()) {
             service.status = "INACTIVE";
+            if (TaskSets.usesTaskSets(service)) {
+                service.deployments.clear();
+            }
             for (EcsState.Deployment deployment : service.deployments) {
                 if ("IN_PROGRESS".equals(deployment.rolloutState)) {
                     ServiceDeployments.finish(ecs, deployment, "STOPPED", "Service deleted.");
