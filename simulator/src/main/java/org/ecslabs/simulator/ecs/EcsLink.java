@@ -77,8 +77,15 @@ public final class EcsLink {
                 loadBalancers = service.deployments.stream().filter(set -> set.id.equals(task.deploymentId))
                         .map(set -> set.loadBalancers).findFirst().orElse(null);
             }
-            for (JsonNode lb : Placement.iterable(loadBalancers)) {
+            List<JsonNode> lbs = Placement.iterable(loadBalancers);
+            for (JsonNode lb : lbs) {
                 String targetGroup = Json.text(lb, "targetGroupArn");
+                if (BlueGreen.enabled(service) && lb == lbs.get(0)) {
+                    // Native blue/green: each deployment's tasks join their own target group of the pair.
+                    String own = service.deployments.stream().filter(d -> d.id.equals(task.deploymentId))
+                            .map(d -> d.targetGroupArn).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                    targetGroup = own != null ? own : targetGroup;
+                }
                 String containerName = Json.text(lb, "containerName");
                 Integer containerPort = Json.integer(lb, "containerPort");
                 if (targetGroup == null || containerPort == null) {
@@ -99,6 +106,22 @@ public final class EcsLink {
             }
         }
         return targets;
+    }
+
+    /**
+     * For a native blue/green service, the target group production traffic should reach now: blue's
+     * until green has scaled up, green's from then on. Null for other services.
+     */
+    public static String productionTargetGroup(Sandbox sandbox, String serviceArn) {
+        EcsState.Service service = Ecs.of(sandbox).state().services.get(serviceArn);
+        if (service == null || !BlueGreen.enabled(service) || service.deployments.isEmpty()) {
+            return null;
+        }
+        EcsState.Deployment primary = service.deployments.get(0);
+        if (BlueGreen.SCALE_UP.equals(primary.blueGreenStage) && service.deployments.size() > 1) {
+            return service.deployments.get(1).targetGroupArn;
+        }
+        return primary.targetGroupArn;
     }
 
     private static String instanceId(Ecs ecs, EcsState.Task task) {

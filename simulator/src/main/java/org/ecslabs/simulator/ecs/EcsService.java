@@ -127,7 +127,7 @@ public class EcsService implements AwsService {
         changed |= tasksMoved;
         if (!ecs.state().services.isEmpty() && (tasksMoved || ecs.state().schedulerDirty)) {
             boolean scheduled = Scheduler.tick(ecs);
-            ecs.state().schedulerDirty = scheduled;
+            ecs.state().schedulerDirty = scheduled || Scheduler.waitingOnClock(ecs);
             changed |= scheduled;
         }
         double now = ecs.now();

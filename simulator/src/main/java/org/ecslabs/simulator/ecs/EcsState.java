@@ -240,8 +240,14 @@ public class EcsState {
         public String stabilityStatus;
         public Double stabilityStatusAt;
 
+        // Native blue/green: the stage this deployment is in, since when, and the target group its tasks join.
+        public String blueGreenStage;
+        public Double stageStartedAt;
+        public String targetGroupArn;
+
         static final String[] INTERNAL = {"serviceDeploymentArn", "serviceRevisionArn", "taskSetArn", "externalId",
-            "startedBy", "scaleValue", "loadBalancers", "serviceRegistries", "stabilityStatus", "stabilityStatusAt"};
+            "startedBy", "scaleValue", "loadBalancers", "serviceRegistries", "stabilityStatus", "stabilityStatusAt",
+            "blueGreenStage", "stageStartedAt", "targetGroupArn"};
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -34,6 +34,12 @@ final class Scheduler {
         return changed;
     }
 
+    /** Whether a service waits for time alone (a blue/green bake time), so the scheduler must keep looking. */
+    static boolean waitingOnClock(Ecs ecs) {
+        return ecs.state().services.values().stream()
+                .anyMatch(s -> !s.deployments.isEmpty() && BlueGreen.BAKE_TIME.equals(s.deployments.get(0).blueGreenStage));
+    }
+
     /** The service's tasks that are not STOPPED yet, oldest first. */
     static List<EcsState.Task> serviceTasks(Ecs ecs, EcsState.Service service) {
         return ecs.state().tasks.values().stream()
@@ -80,6 +86,9 @@ final class Scheduler {
         if ("DAEMON".equals(service.schedulingStrategy)) {
             refreshDaemonCount(ecs, service);
             scheduleDaemon(ecs, service, primary);
+        } else if (BlueGreen.schedule(ecs, service, primary, (deployment, count) -> start(ecs, service, deployment, count, null),
+                tasks -> stop(ecs, service, tasks))) {
+            // A blue/green deployment between its scale-up and its clean-up.
         } else {
             scheduleReplicas(ecs, service, primary);
         }
@@ -356,6 +365,17 @@ final class Scheduler {
         rollback.serviceRevisionArn = target.serviceRevisionArn;
         // The rollback belongs to the failed deployment's record: it finishes as ROLLBACK_SUCCESSFUL.
         rollback.serviceDeploymentArn = failed.serviceDeploymentArn;
+        EcsState.Deployment blue = service.deployments.stream().filter(d -> d.id.equals(target.id)).findFirst().orElse(null);
+        if (failed.blueGreenStage != null && blue != null) {
+            // Blue/green: blue still serves production; it simply becomes PRIMARY again and green goes.
+            failed.blueGreenStage = null;
+            service.deployments.remove(blue);
+            blue.status = "PRIMARY";
+            blue.rolloutState = "IN_PROGRESS";
+            blue.rolloutStateReason = rollback.rolloutStateReason;
+            blue.serviceDeploymentArn = failed.serviceDeploymentArn;
+            rollback = blue;
+        }
         service.deployments.add(0, rollback);
         event(ecs, service, "(service " + service.serviceName + ") rolling back to deployment " + target.id + ".");
         service.steady = false;

@@ -102,6 +102,9 @@ final class Services {
         service.serviceConnectConfiguration = Json.copy(input.get("serviceConnectConfiguration"));
         EcsState.Deployment deployment = newDeployment(ecs, service);
         service.deployments.add(deployment);
+        if (BlueGreen.enabled(service)) {
+            deployment.targetGroupArn = BlueGreen.productionTargetGroup(service);
+        }
         if (TaskSets.usesTaskSets(service)) {
             TaskSets.initialize(ecs, service, deployment, 100.0, service.loadBalancers, service.serviceRegistries, null);
         } else {
@@ -197,6 +200,20 @@ final class Services {
         }
         if (!config.has("strategy")) {
             config.put("strategy", "ROLLING");
+        }
+        String strategy = Json.text(config, "strategy");
+        if (!List.of("ROLLING", "BLUE_GREEN").contains(strategy)) {
+            throw AwsException.invalidParameter("The deployment strategy " + strategy
+                    + " is not supported by the simulator. Valid values are ROLLING and BLUE_GREEN.");
+        }
+        if (config.has("bakeTimeInMinutes")) {
+            int bake = config.get("bakeTimeInMinutes").asInt(-1);
+            if (bake < 0 || bake > 1440) {
+                throw AwsException.invalidParameter("bakeTimeInMinutes must be between 0 and 1440.");
+            }
+        }
+        if ("BLUE_GREEN".equals(strategy) && daemon) {
+            throw AwsException.invalidParameter("The BLUE_GREEN deployment strategy is not supported with the DAEMON scheduling strategy.");
         }
         return config;
     }
@@ -348,9 +365,13 @@ final class Services {
                     }
                 }
             }
+            String production = BlueGreen.productionTargetGroup(service);
             EcsState.Deployment deployment = newDeployment(ecs, service);
             service.deployments.add(0, deployment);
             ServiceDeployments.record(ecs, service, deployment, sources);
+            if (BlueGreen.enabled(service)) {
+                BlueGreen.begin(ecs, service, deployment, production);
+            }
             service.steady = false;
         } else if (TaskSets.usesTaskSets(service)) {
             service.steady = false;
