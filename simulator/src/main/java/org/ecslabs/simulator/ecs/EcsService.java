@@ -3,6 +3,7 @@ package org.ecslabs.simulator.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Set;
 import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Sandbox;
@@ -131,8 +132,15 @@ public class EcsService implements AwsService {
             changed |= scheduled;
         }
         double now = ecs.now();
-        changed |= ecs.state().tasks.values().removeIf(
-                t -> t.stopped() && t.stoppedAt != null && now - t.stoppedAt > STOPPED_TASK_RETENTION_SECONDS);
+        List<String> forgotten = ecs.state().tasks.values().stream()
+                .filter(t -> t.stopped() && t.stoppedAt != null && now - t.stoppedAt > STOPPED_TASK_RETENTION_SECONDS)
+                .map(t -> t.taskArn)
+                .toList();
+        for (String arn : forgotten) {
+            ecs.state().tasks.remove(arn);
+            ecs.state().tags.remove(arn);
+            changed = true;
+        }
         return changed;
     }
 

@@ -137,6 +137,17 @@ class TaskLifecycleTest {
     }
 
     @Test
+    void stoppedTasksAreForgottenAfterAnHour() {
+        String arn = runFargate(1).get("tasks").get(0).get("taskArn").asText();
+        sandbox.ecs("StopTask", "{\"cluster\": \"lab\", \"task\": \"" + arn + "\"}");
+        sandbox.advance(60);
+        assertThat(describe(arn).get("lastStatus").asText()).isEqualTo("STOPPED");
+        sandbox.advance(3600);
+        JsonNode gone = sandbox.ecs("DescribeTasks", "{\"cluster\": \"lab\", \"tasks\": [\"" + arn + "\"]}");
+        assertThat(gone.get("failures").get(0).get("reason").asText()).isEqualTo("MISSING");
+    }
+
+    @Test
     void fargateCostAccruesWhileTasksRun() {
         runFargate(2);
         sandbox.advance(3605);
