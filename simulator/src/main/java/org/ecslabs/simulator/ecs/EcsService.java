@@ -68,6 +68,7 @@ public class EcsService implements AwsService {
             case "ListTasks" -> Tasks.list(ecs, in);
             case "GetTaskProtection" -> Tasks.getProtection(ecs, in);
             case "UpdateTaskProtection" -> Tasks.updateProtection(ecs, in);
+            case "ExecuteCommand" -> Tasks.executeCommand(ecs, in);
 
             case "CreateService" -> Services.create(ecs, in);
             case "UpdateService" -> Services.update(ecs, in);

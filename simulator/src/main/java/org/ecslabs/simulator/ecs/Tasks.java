@@ -186,6 +186,53 @@ final class Tasks {
         return node;
     }
 
+    /**
+     * ECS Exec. The simulator has no container to open a shell in, but it answers as ECS does, so the
+     * lesson of enableExecuteCommand can be learnt: a task started without it is refused.
+     */
+    static JsonNode executeCommand(Ecs ecs, ObjectNode input) {
+        EcsState.Cluster cluster = ecs.cluster(input);
+        String reference = Json.text(input, "task");
+        if (reference == null) {
+            throw AwsException.invalidParameter("Task can not be blank.");
+        }
+        if (Json.text(input, "command") == null) {
+            throw AwsException.invalidParameter("Command can not be blank.");
+        }
+        if (!Json.bool(input, "interactive")) {
+            throw AwsException.invalidParameter("Interactive is the only mode supported currently.");
+        }
+        EcsState.Task task = ecs.state().tasks.get(ecs.taskArn(cluster, reference));
+        if (task == null) {
+            throw AwsException.invalidParameter("The referenced task was not found.");
+        }
+        if (!Boolean.TRUE.equals(task.enableExecuteCommand) || !task.running()) {
+            throw new AwsException("TargetNotConnectedException", "The execute command failed because execute command "
+                    + "was not enabled when the task was run or the execute command agent isn’t running. Wait and try "
+                    + "again or run a new task with execute command enabled and try again.");
+        }
+        String name = Json.text(input, "container");
+        EcsState.TaskContainer container = task.containers.stream()
+                .filter(c -> name == null || c.name.equals(name))
+                .findFirst()
+                .orElseThrow(() -> AwsException.invalidParameter("The container " + name + " does not exist in the task."));
+        if (name == null && task.containers.size() > 1) {
+            throw AwsException.invalidParameter("The task has more than one container: specify the container name.");
+        }
+        String sessionId = "ecs-execute-command-" + ecs.newId().substring(0, 17);
+        ObjectNode out = Json.object();
+        out.put("clusterArn", cluster.clusterArn);
+        out.put("containerArn", container.containerArn);
+        out.put("containerName", container.name);
+        out.put("interactive", true);
+        out.putObject("session").put("sessionId", sessionId)
+                .put("streamUrl", "wss://ssmmessages." + ecs.sandbox().region() + ".amazonaws.com/v1/data-channel/"
+                        + sessionId + "?role=publish_subscribe&cell-number=1")
+                .put("tokenValue", ecs.newId() + ecs.newId());
+        out.put("taskArn", task.taskArn);
+        return out;
+    }
+
     static JsonNode getProtection(Ecs ecs, ObjectNode input) {
         EcsState.Cluster cluster = ecs.cluster(input);
         List<String> references = Json.strings(input, "tasks");

@@ -137,6 +137,25 @@ class TaskLifecycleTest {
     }
 
     @Test
+    void executeCommandNeedsItEnabledOnTheTask() {
+        String plain = runFargate(1).get("tasks").get(0).get("taskArn").asText();
+        String exec = sandbox.ecs("RunTask", """
+                {"cluster": "lab", "taskDefinition": "web", "launchType": "FARGATE", "enableExecuteCommand": true,
+                 "networkConfiguration": {"awsvpcConfiguration": {"subnets": %s}}}""".formatted(subnets))
+                .get("tasks").get(0).get("taskArn").asText();
+        sandbox.advance(17);
+        assertAwsError(() -> sandbox.ecs("ExecuteCommand", """
+                {"cluster": "lab", "task": "%s", "command": "/bin/sh", "interactive": true}""".formatted(plain)),
+                "TargetNotConnectedException", "The execute command failed because execute command was not enabled when "
+                        + "the task was run or the execute command agent isn’t running. Wait and try again or run a new "
+                        + "task with execute command enabled and try again.");
+        JsonNode session = sandbox.ecs("ExecuteCommand", """
+                {"cluster": "lab", "task": "%s", "command": "/bin/sh", "interactive": true}""".formatted(exec));
+        assertThat(session.get("containerName").asText()).isEqualTo("web");
+        assertThat(session.get("session").get("streamUrl").asText()).startsWith("wss://ssmmessages.us-east-1.amazonaws.com/");
+    }
+
+    @Test
     void stoppedTasksAreForgottenAfterAnHour() {
         String arn = runFargate(1).get("tasks").get(0).get("taskArn").asText();
         sandbox.ecs("StopTask", "{\"cluster\": \"lab\", \"task\": \"" + arn + "\"}");
