@@ -117,7 +117,8 @@ public class Ec2Service implements AwsService {
             item.put("vpcId", subnet.vpcId);
             item.put("ownerId", sandbox.accountId());
             item.put("cidrBlock", subnet.cidrBlock);
-            item.put("availableIpAddressCount", 4091 - (state.nextHost.getOrDefault(subnet.subnetId, 4) - 4));
+            int usable = (1 << (32 - Integer.parseInt(subnet.cidrBlock.split("/")[1]))) - 5;
+            item.put("availableIpAddressCount", usable - (state.nextHost.getOrDefault(subnet.subnetId, 4) - 4));
             item.put("availabilityZone", subnet.availabilityZone);
             item.put("availabilityZoneId", subnet.availabilityZoneId);
             item.put("defaultForAz", subnet.defaultForAz);
