@@ -203,9 +203,11 @@ public class EcsState {
         public Double lastPlacementEventAt;
         /** The last deployment that completed, what a circuit breaker rolls back to. */
         public Deployment lastCompleted;
+        /** After repeated failures to start, the scheduler waits until then before launching again. */
+        public Double launchThrottledUntil;
 
         static final String[] INTERNAL = {"serviceConnectConfiguration", "steady", "lastPlacementMessage",
-            "lastPlacementEventAt", "lastCompleted"};
+            "lastPlacementEventAt", "lastCompleted", "launchThrottledUntil"};
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -17,6 +17,8 @@ final class Scheduler {
     private static final int MAX_EVENTS = 100;
     /** How often the same placement problem is repeated in the events. */
     private static final int PLACEMENT_EVENT_REPEAT_SECONDS = 300;
+    private static final int THROTTLE_AFTER_FAILURES = 3;
+    private static final double MAX_THROTTLE_SECONDS = 900;
 
     private Scheduler() {
     }
@@ -36,8 +38,10 @@ final class Scheduler {
 
     /** Whether a service waits for time alone (a blue/green bake time), so the scheduler must keep looking. */
     static boolean waitingOnClock(Ecs ecs) {
+        double now = ecs.now();
         return ecs.state().services.values().stream()
-                .anyMatch(s -> !s.deployments.isEmpty() && BlueGreen.BAKE_TIME.equals(s.deployments.get(0).blueGreenStage));
+                .anyMatch(s -> !s.deployments.isEmpty() && BlueGreen.BAKE_TIME.equals(s.deployments.get(0).blueGreenStage)
+                        || s.launchThrottledUntil != null && s.launchThrottledUntil > now);
     }
 
     /** The service's tasks that are not STOPPED yet, oldest first. */
@@ -135,7 +139,8 @@ final class Scheduler {
         }
         stop(ecs, service, toStop);
 
-        boolean failedForGood = "FAILED".equals(primary.rolloutState);
+        boolean failedForGood = "FAILED".equals(primary.rolloutState)
+                || service.launchThrottledUntil != null && ecs.now() < service.launchThrottledUntil;
         long active = wantedTasks(ecs, service).size();
         int room = (int) Math.max(0, maxTasks - active);
         int needed = desired - primaryKeepers.size();
@@ -319,9 +324,26 @@ final class Scheduler {
                     if (deployment.id.equals(task.deploymentId)) {
                         deployment.failedTasks++;
                         deployment.updatedAt = ecs.now();
+                        throttle(ecs, service, deployment);
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * ECS's service throttle: from the third task of a deployment that fails to start, the scheduler
+     * waits before launching again, 15 s doubling up to 15 minutes, and says so once in the events.
+     */
+    private static void throttle(Ecs ecs, EcsState.Service service, EcsState.Deployment deployment) {
+        if (deployment.failedTasks < THROTTLE_AFTER_FAILURES || !"PRIMARY".equals(deployment.status)) {
+            return;
+        }
+        int doublings = Math.min(6, deployment.failedTasks - THROTTLE_AFTER_FAILURES);
+        service.launchThrottledUntil = ecs.now() + Math.min(MAX_THROTTLE_SECONDS, 15.0 * (1 << doublings));
+        if (deployment.failedTasks == THROTTLE_AFTER_FAILURES) {
+            event(ecs, service, "(service " + service.serviceName + ") is unable to consistently start tasks successfully. "
+                    + "For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.");
         }
     }
 
@@ -377,6 +399,7 @@ final class Scheduler {
             rollback = blue;
         }
         service.deployments.add(0, rollback);
+        service.launchThrottledUntil = null;
         event(ecs, service, "(service " + service.serviceName + ") rolling back to deployment " + target.id + ".");
         service.steady = false;
     }

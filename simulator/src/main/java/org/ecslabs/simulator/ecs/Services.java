@@ -368,6 +368,7 @@ final class Services {
             String production = BlueGreen.productionTargetGroup(service);
             EcsState.Deployment deployment = newDeployment(ecs, service);
             service.deployments.add(0, deployment);
+            service.launchThrottledUntil = null;
             ServiceDeployments.record(ecs, service, deployment, sources);
             if (BlueGreen.enabled(service)) {
                 BlueGreen.begin(ecs, service, deployment, production);

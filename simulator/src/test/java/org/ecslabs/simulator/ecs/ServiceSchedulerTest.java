@@ -170,6 +170,25 @@ class ServiceSchedulerTest {
     }
 
     @Test
+    void withoutACircuitBreakerFailingTasksAreThrottled() {
+        sandbox.ecs("RegisterTaskDefinition", fargate("256", "512").replace("nginx:1.27", "nginx:does-not-exist"));
+        sandbox.ecs("CreateService", """
+                {"cluster": "lab", "serviceName": "broken", "taskDefinition": "web:2", "desiredCount": 1,
+                 "launchType": "FARGATE", "networkConfiguration": %s}""".formatted(network));
+        sandbox.advance(1800);
+        JsonNode broken = sandbox.ecs("DescribeServices", "{\"cluster\": \"lab\", \"services\": [\"broken\"]}")
+                .get("services").get(0);
+        List<String> messages = new ArrayList<>();
+        broken.get("events").forEach(e -> messages.add(e.get("message").asText()));
+        assertThat(messages).contains("(service broken) is unable to consistently start tasks successfully. "
+                + "For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.");
+        int failed = broken.get("deployments").get(0).get("failedTasks").asInt();
+        // Unthrottled, a task failing every ~15 s would have failed over a hundred times in 30 minutes.
+        assertThat(failed).isBetween(4, 12);
+        assertThat(broken.get("deployments").get(0).get("rolloutState").asText()).isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
     void aCapacityProviderStrategySplitsBaseThenWeight() {
         createService("""
                 , "capacityProviderStrategy": [{"capacityProvider": "FARGATE", "base": 2, "weight": 1},
