@@ -64,7 +64,7 @@ final class BlueGreen {
                 if (greenTasks.size() < service.desiredCount) {
                     starter.start(green, service.desiredCount - greenTasks.size());
                 }
-                long running = greenTasks.stream().filter(EcsState.Task::running).count();
+                long running = greenTasks.stream().filter(ContainerHealth::healthy).count();
                 if (running >= service.desiredCount) {
                     // Test and production traffic move to green's target group at once.
                     stage(ecs, green, BAKE_TIME);

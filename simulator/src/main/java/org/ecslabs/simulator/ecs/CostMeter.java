@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Fargate usage on the clock at the published us-east-1 Linux/x86 prices; Fargate Spot at 30% of them.
+ * Fargate usage on the clock at the published us-east-1 Linux prices (x86, and ARM64 for Graviton
+ * tasks); Fargate Spot at 30% of them.
  * As AWS bills, a task accrues from the start of its image pull until its containers have stopped.
  */
 final class CostMeter {
     static final double VCPU_HOUR_USD = 0.04048;
     static final double GB_HOUR_USD = 0.004445;
     static final double SPOT_FACTOR = 0.30;
+    static final double ARM_VCPU_HOUR_USD = 0.03238;
+    static final double ARM_GB_HOUR_USD = 0.00356;
     private static final List<String> BILLED = List.of("PENDING", "ACTIVATING", "RUNNING", "DEACTIVATING", "STOPPING");
 
     private CostMeter() {
@@ -38,7 +41,9 @@ final class CostMeter {
             EcsState.Usage usage = meter.clusters.computeIfAbsent(Json.lastSegment(task.clusterArn), c -> new EcsState.Usage());
             double vcpuHours = task.cpuUnits / 1024.0 * hours;
             double gbHours = task.memoryMiB / 1024.0 * hours;
-            double cost = vcpuHours * VCPU_HOUR_USD + gbHours * GB_HOUR_USD;
+            double cost = task.arm64
+                    ? vcpuHours * ARM_VCPU_HOUR_USD + gbHours * ARM_GB_HOUR_USD
+                    : vcpuHours * VCPU_HOUR_USD + gbHours * GB_HOUR_USD;
             if ("FARGATE_SPOT".equals(task.capacityProviderName)) {
                 usage.spotVcpuHours += vcpuHours;
                 usage.spotGbHours += gbHours;
@@ -61,6 +66,8 @@ final class CostMeter {
         prices.put("fargateGbHour", GB_HOUR_USD);
         prices.put("fargateSpotVcpuHour", round(VCPU_HOUR_USD * SPOT_FACTOR));
         prices.put("fargateSpotGbHour", round(GB_HOUR_USD * SPOT_FACTOR));
+        prices.put("fargateArm64VcpuHour", ARM_VCPU_HOUR_USD);
+        prices.put("fargateArm64GbHour", ARM_GB_HOUR_USD);
         ArrayNode clusters = out.putArray("clusters");
         EcsState.Usage total = new EcsState.Usage();
         ecs.state().cost.clusters.forEach((name, usage) -> {

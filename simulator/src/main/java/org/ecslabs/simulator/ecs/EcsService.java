@@ -125,6 +125,7 @@ public class EcsService implements AwsService {
         boolean tasksMoved = false;
         for (EcsState.Task task : ecs.state().tasks.values()) {
             tasksMoved |= TaskLifecycle.advance(ecs, task);
+            tasksMoved |= ContainerHealth.advance(ecs, task);
         }
         changed |= tasksMoved;
         if (!ecs.state().services.isEmpty() && (tasksMoved || ecs.state().schedulerDirty)) {

@@ -115,9 +115,11 @@ public class EcsState {
         public Double protectionExpiresAt;
         /** Whether the scheduler has counted this task's failure to start against its deployment. */
         public boolean failureCounted;
+        /** Graviton (ARM64) Fargate tasks are billed at their own, lower prices. */
+        public boolean arm64;
 
         static final String[] INTERNAL = {"serviceArn", "deploymentId", "nextAt", "failure", "cpuUnits", "memoryMiB",
-            "hostPorts", "awsvpc", "subnetId", "protectionEnabled", "protectionExpiresAt", "failureCounted"};
+            "hostPorts", "awsvpc", "subnetId", "protectionEnabled", "protectionExpiresAt", "failureCounted", "arm64"};
 
         boolean stopped() {
             return "STOPPED".equals(lastStatus);
@@ -159,8 +161,12 @@ public class EcsState {
         public String memory;
         public String memoryReservation;
         public boolean essential = true;
+        /** Container health check: whether the task definition was read, the outcome, and when it shows. */
+        public boolean healthResolved;
+        public String healthOutcome;
+        public Double healthAt;
 
-        static final String[] INTERNAL = {"essential"};
+        static final String[] INTERNAL = {"essential", "healthResolved", "healthOutcome", "healthAt"};
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -71,6 +71,7 @@ final class Scheduler {
             drain(ecs, service);
             return;
         }
+        replaceUnhealthy(ecs, service);
         if (TaskSets.usesTaskSets(service)) {
             TaskSets.schedule(ecs, service, (set, count) -> start(ecs, service, set, count, null),
                     tasks -> stop(ecs, service, tasks));
@@ -129,12 +130,15 @@ final class Scheduler {
             primaryKeepers.removeAll(surplus);
         }
         // Replace old and drained running tasks as far as minimumHealthyPercent allows.
-        long healthy = wanted.stream().filter(EcsState.Task::running).filter(t -> !toStop.contains(t)).count();
+        long healthy = wanted.stream().filter(ContainerHealth::healthy).filter(t -> !toStop.contains(t)).count();
         for (EcsState.Task task : wanted) {
             boolean replaceable = !primary.id.equals(task.deploymentId) || onDrainingInstance(ecs, task);
-            if (replaceable && task.running() && !toStop.contains(task) && healthy - 1 >= minHealthy) {
+            if (replaceable && task.running() && !toStop.contains(task)
+                    && (!ContainerHealth.healthy(task) || healthy - 1 >= minHealthy)) {
                 toStop.add(task);
-                healthy--;
+                if (ContainerHealth.healthy(task)) {
+                    healthy--;
+                }
             }
         }
         stop(ecs, service, toStop);
@@ -311,14 +315,27 @@ final class Scheduler {
         return task.protectionExpiresAt != null && task.protectionExpiresAt > ecs.now();
     }
 
-    /** Counts, once each, the tasks of a deployment that stopped before ever running. */
+    /** A service task whose essential container fails its health checks is stopped, as ECS does, and replaced. */
+    private static void replaceUnhealthy(Ecs ecs, EcsState.Service service) {
+        for (EcsState.Task task : wantedTasks(ecs, service)) {
+            if ("UNHEALTHY".equals(task.healthStatus)) {
+                event(ecs, service, "(service " + service.serviceName + ") (task " + task.id()
+                        + ") failed container health checks.");
+                TaskLifecycle.beginStop(task, ecs.now(), "ServiceSchedulerInitiated", ContainerHealth.FAILED_REASON);
+                service.steady = false;
+            }
+        }
+    }
+
+    /** Counts, once each, the tasks of a deployment that stopped before ever running or failed their health checks. */
     private static void countFailures(Ecs ecs, EcsState.Service service) {
         for (EcsState.Task task : ecs.state().tasks.values()) {
-            if (!service.serviceArn.equals(task.serviceArn) || task.failureCounted || task.startedAt != null
-                    || !"STOPPED".equals(task.desiredStatus)) {
+            if (!service.serviceArn.equals(task.serviceArn) || task.failureCounted || !"STOPPED".equals(task.desiredStatus)) {
                 continue;
             }
-            if ("TaskFailedToStart".equals(task.stopCode) || "EssentialContainerExited".equals(task.stopCode)) {
+            boolean neverRan = task.startedAt == null
+                    && ("TaskFailedToStart".equals(task.stopCode) || "EssentialContainerExited".equals(task.stopCode));
+            if (neverRan || ContainerHealth.FAILED_REASON.equals(task.stoppedReason)) {
                 task.failureCounted = true;
                 for (EcsState.Deployment deployment : service.deployments) {
                     if (deployment.id.equals(task.deploymentId)) {
@@ -416,6 +433,7 @@ final class Scheduler {
         List<EcsState.Task> tasks = serviceTasks(ecs, service);
         long running = tasks.stream().filter(t -> primary.id.equals(t.deploymentId) && t.running()).count();
         long pending = tasks.stream().filter(t -> primary.id.equals(t.deploymentId) && t.pending()).count();
+        long healthy = tasks.stream().filter(t -> primary.id.equals(t.deploymentId) && ContainerHealth.healthy(t)).count();
         ServiceDeployments.refresh(ecs, primary, (int) running, (int) pending);
         // As in ECS, an old deployment's desiredCount falls as its tasks are replaced.
         for (EcsState.Deployment old : service.deployments.subList(1, service.deployments.size())) {
@@ -426,6 +444,7 @@ final class Scheduler {
             }
         }
         boolean settled = service.deployments.size() == 1 && running == service.desiredCount && pending == 0
+                && healthy == service.desiredCount
                 && tasks.stream().filter(EcsState.Task::wantedRunning).count() == service.desiredCount;
         if (settled && "IN_PROGRESS".equals(primary.rolloutState)) {
             primary.rolloutState = "COMPLETED";
