@@ -218,7 +218,7 @@ final class Scheduler {
         TaskLauncher.Request request = new TaskLauncher.Request(cluster, def, deployment.launchType,
                 deployment.capacityProviderStrategy, deployment.networkConfiguration, deployment.platformVersion,
                 service.placementConstraints, service.placementStrategy, "service:" + service.serviceName,
-                deployment.id, null, "SERVICE".equals(service.propagateTags) ? ecs.tagsJson(service.serviceArn) : null,
+                deployment.id, null, propagatedTags(ecs, service, def),
                 Boolean.TRUE.equals(service.enableExecuteCommand), service.serviceArn, deployment.id);
         TaskLauncher.Launched launched;
         if (onlyOn != null) {
@@ -242,6 +242,15 @@ final class Scheduler {
         if (launched.tasks().size() < count && launched.placementProblem() != null) {
             placementProblem(ecs, service, launched.placementProblem());
         }
+    }
+
+    /** The tags a service gives its tasks: its own or its task definition's, as propagateTags says. */
+    private static JsonNode propagatedTags(Ecs ecs, EcsState.Service service, EcsState.TaskDef def) {
+        return switch (service.propagateTags == null ? "NONE" : service.propagateTags) {
+            case "SERVICE" -> ecs.tagsJson(service.serviceArn);
+            case "TASK_DEFINITION" -> ecs.tagsJson(def.taskDefinitionArn);
+            default -> null;
+        };
     }
 
     private static int cpuOf(EcsState.TaskDef def) {
