@@ -29,11 +29,28 @@ final class Scheduler {
             if ("INACTIVE".equals(service.status)) {
                 continue;
             }
-            String before = Json.view(service).toString() + serviceTasks(ecs, service).size();
+            String before = fingerprint(ecs, service);
             schedule(ecs, service);
-            changed |= !before.equals(Json.view(service).toString() + serviceTasks(ecs, service).size());
+            changed |= !before.equals(fingerprint(ecs, service));
         }
         return changed;
+    }
+
+    /**
+     * What a scheduler pass can change, cheaply: tasks started or stopped, events written, deployments
+     * moved on. Stopping a task that is still on its way up shows later, when its status moves.
+     */
+    private static String fingerprint(Ecs ecs, EcsState.Service service) {
+        StringBuilder print = new StringBuilder().append(service.status).append(service.desiredCount).append(service.steady)
+                .append(service.events.size()).append(service.events.isEmpty() ? "" : service.events.get(0).id)
+                .append(service.taskDefinition);
+        List<EcsState.Task> tasks = serviceTasks(ecs, service);
+        print.append(tasks.size()).append('/').append(tasks.stream().filter(EcsState.Task::wantedRunning).count());
+        for (EcsState.Deployment d : service.deployments) {
+            print.append('|').append(d.id).append(d.status).append(d.desiredCount).append(d.failedTasks).append(d.rolloutState)
+                    .append(d.blueGreenStage).append(d.stabilityStatus);
+        }
+        return print.toString();
     }
 
     /** Whether a service waits for time alone (a blue/green bake time), so the scheduler must keep looking. */
@@ -47,7 +64,7 @@ final class Scheduler {
     /** The service's tasks that are not STOPPED yet, oldest first. */
     static List<EcsState.Task> serviceTasks(Ecs ecs, EcsState.Service service) {
         return ecs.state().tasks.values().stream()
-                .filter(t -> service.serviceArn.equals(t.serviceArn) && !t.stopped())
+                .filter(t -> t.serviceArn != null && !t.stopped() && service.serviceArn.equals(t.serviceArn))
                 .toList();
     }
 
