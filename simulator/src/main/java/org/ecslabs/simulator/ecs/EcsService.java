@@ -128,9 +128,12 @@ public class EcsService implements AwsService {
             tasksMoved |= ContainerHealth.advance(ecs, task);
         }
         changed |= tasksMoved;
-        if (!ecs.state().services.isEmpty() && (tasksMoved || ecs.state().schedulerDirty)) {
+        EcsState state = ecs.state();
+        boolean wakeUp = state.schedulerWakeAt != null && ecs.now() >= state.schedulerWakeAt;
+        if (!state.services.isEmpty() && (tasksMoved || state.schedulerDirty || wakeUp)) {
             boolean scheduled = Scheduler.tick(ecs);
-            ecs.state().schedulerDirty = scheduled || Scheduler.waitingOnClock(ecs);
+            state.schedulerDirty = scheduled;
+            state.schedulerWakeAt = Scheduler.nextWake(ecs);
             changed |= scheduled;
         }
         double now = ecs.now();

@@ -36,6 +36,8 @@ public class EcsState {
      * cleared when a scheduler pass changes nothing, so an idle account's ticks stay cheap.
      */
     public boolean schedulerDirty = true;
+    /** The next simulated second at which the scheduler has a timed wait ending (throttle, bake time), if any. */
+    public Double schedulerWakeAt;
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -53,12 +53,24 @@ final class Scheduler {
         return print.toString();
     }
 
-    /** Whether a service waits for time alone (a blue/green bake time), so the scheduler must keep looking. */
-    static boolean waitingOnClock(Ecs ecs) {
+    /** When the earliest timed wait of any service ends (a launch throttle, a blue/green bake time), or null. */
+    static Double nextWake(Ecs ecs) {
         double now = ecs.now();
-        return ecs.state().services.values().stream()
-                .anyMatch(s -> !s.deployments.isEmpty() && BlueGreen.BAKE_TIME.equals(s.deployments.get(0).blueGreenStage)
-                        || s.launchThrottledUntil != null && s.launchThrottledUntil > now);
+        Double wake = null;
+        for (EcsState.Service service : ecs.state().services.values()) {
+            if ("INACTIVE".equals(service.status)) {
+                continue;
+            }
+            if (service.launchThrottledUntil != null && service.launchThrottledUntil > now) {
+                wake = wake == null ? service.launchThrottledUntil : Math.min(wake, service.launchThrottledUntil);
+            }
+            if (!service.deployments.isEmpty() && BlueGreen.BAKE_TIME.equals(service.deployments.get(0).blueGreenStage)) {
+                double end = service.deployments.get(0).stageStartedAt
+                        + 60.0 * service.deploymentConfiguration.path("bakeTimeInMinutes").asInt(0);
+                wake = wake == null ? end : Math.min(wake, end);
+            }
+        }
+        return wake;
     }
 
     /** The service's tasks that are not STOPPED yet, oldest first. */
