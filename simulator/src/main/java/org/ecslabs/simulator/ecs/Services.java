@@ -274,6 +274,13 @@ final class Services {
         JsonNode strategy = service.capacityProviderStrategy;
         if (input.has("capacityProviderStrategy")) {
             JsonNode requested = input.get("capacityProviderStrategy");
+            boolean different = !requested.equals(service.capacityProviderStrategy)
+                    && !(requested.isEmpty() && service.capacityProviderStrategy == null);
+            if (different && !Json.bool(input, "forceNewDeployment")) {
+                throw AwsException.invalidParameter("When switching from launch type to capacity provider strategy on an "
+                        + "existing service, or making a change to a capacity provider strategy on a service that is "
+                        + "already using one, you must force a new deployment.");
+            }
             if (requested.isEmpty()) {
                 TaskLauncher.Capacity capacity = TaskLauncher.resolveCapacity(ecs, cluster, def, null, null);
                 launchType = capacity.launchType();

@@ -218,6 +218,24 @@ class ServiceSchedulerTest {
     }
 
     @Test
+    void switchingToACapacityProviderStrategyNeedsANewDeployment() {
+        createService(", \"launchType\": \"FARGATE\"");
+        secondsUntilStable(60);
+        String strategy = "[{\"capacityProvider\": \"FARGATE_SPOT\", \"weight\": 1}]";
+        assertAwsError(() -> sandbox.ecs("UpdateService", "{\"cluster\": \"lab\", \"service\": \"web\", "
+                + "\"capacityProviderStrategy\": " + strategy + "}"), "InvalidParameterException",
+                "When switching from launch type to capacity provider strategy on an existing service, or making a change "
+                        + "to a capacity provider strategy on a service that is already using one, you must force a new deployment.");
+        JsonNode updated = sandbox.ecs("UpdateService", "{\"cluster\": \"lab\", \"service\": \"web\", "
+                + "\"capacityProviderStrategy\": " + strategy + ", \"forceNewDeployment\": true}").get("service");
+        assertThat(updated.has("launchType")).isFalse();
+        secondsUntilStable(120);
+        JsonNode arns = sandbox.ecs("ListTasks", "{\"cluster\": \"lab\", \"serviceName\": \"web\"}").get("taskArns");
+        sandbox.ecs("DescribeTasks", "{\"cluster\": \"lab\", \"tasks\": " + arns + "}").get("tasks")
+                .forEach(t -> assertThat(t.get("capacityProviderName").asText()).isEqualTo("FARGATE_SPOT"));
+    }
+
+    @Test
     void deleteRefusesAScaledServiceUnlessForced() {
         createService(", \"launchType\": \"FARGATE\"");
         assertAwsError(() -> sandbox.ecs("DeleteService", "{\"cluster\": \"lab\", \"service\": \"web\"}"),
