@@ -282,7 +282,8 @@ final class Scheduler {
         };
     }
 
-    private static int cpuOf(EcsState.TaskDef def) {
+    /** What a task of this definition takes from an instance: task-level cpu, else the containers' sum. */
+    static int cpuOf(EcsState.TaskDef def) {
         if (def.body.has("cpu")) {
             return TaskDefinitionRules.cpuUnits(Json.text(def.body, "cpu"));
         }
@@ -290,7 +291,7 @@ final class Scheduler {
                 .mapToInt(c -> Json.integer(c, "cpu") == null ? 0 : Json.integer(c, "cpu")).sum();
     }
 
-    private static int memoryOf(EcsState.TaskDef def) {
+    static int memoryOf(EcsState.TaskDef def) {
         if (def.body.has("memory")) {
             return TaskDefinitionRules.memoryMiB(Json.text(def.body, "memory"));
         }

@@ -3,6 +3,7 @@ package org.ecslabs.simulator.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ecslabs.simulator.protocol.AwsException;
@@ -49,7 +50,7 @@ final class Tasks {
                 Json.text(input, "group"), Json.text(input, "startedBy"), input.get("overrides"), input.get("tags"),
                 Json.bool(input, "enableExecuteCommand"), null, null);
         ArrayNode failures = Json.array();
-        List<EcsState.Task> started = new java.util.ArrayList<>();
+        List<EcsState.Task> started = new ArrayList<>();
         for (String reference : instances) {
             EcsState.ContainerInstance instance = ecs.state().containerInstances.get(ecs.containerInstanceArn(cluster, reference));
             if (instance == null || "INACTIVE".equals(instance.status)) {
@@ -57,18 +58,8 @@ final class Tasks {
                 continue;
             }
             String group = request.group() != null ? request.group() : "family:" + def.family;
-            EcsState.Task probe = new EcsState.Task();
-            int cpu = def.body.has("cpu") ? TaskDefinitionRules.cpuUnits(Json.text(def.body, "cpu")) : 0;
-            int memory = def.body.has("memory") ? TaskDefinitionRules.memoryMiB(Json.text(def.body, "memory")) : 0;
-            if (!def.body.has("cpu") || !def.body.has("memory")) {
-                for (JsonNode c : Json.list(def.body, "containerDefinitions")) {
-                    cpu += def.body.has("cpu") ? 0 : Json.integer(c, "cpu") == null ? 0 : Json.integer(c, "cpu");
-                    Integer mem = Json.integer(c, "memory");
-                    Integer reservation = Json.integer(c, "memoryReservation");
-                    memory += def.body.has("memory") ? 0 : mem != null ? mem : reservation != null ? reservation : 0;
-                }
-            }
-            probe.group = group;
+            int cpu = Scheduler.cpuOf(def);
+            int memory = Scheduler.memoryOf(def);
             String misfit = Placement.misfit(ecs, instance, new Placement.Need(cpu, memory, List.of(), group, null, null, null));
             if (misfit != null || !"ACTIVE".equals(instance.status)) {
                 failures.addObject().put("arn", instance.containerInstanceArn)
@@ -242,7 +233,7 @@ final class Tasks {
                 ? ecs.state().tasks.values().stream().filter(t -> t.clusterArn.equals(cluster.clusterArn) && t.protectionEnabled).toList()
                 : null;
         if (tasks == null) {
-            tasks = new java.util.ArrayList<>();
+            tasks = new ArrayList<>();
             for (String reference : references) {
                 EcsState.Task task = ecs.state().tasks.get(ecs.taskArn(cluster, reference));
                 if (task == null) {
