@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.ecslabs.simulator.engine.Sandbox;
 
@@ -83,7 +84,7 @@ public final class EcsLink {
                 if (BlueGreen.enabled(service) && lb == lbs.get(0)) {
                     // Native blue/green: each deployment's tasks join their own target group of the pair.
                     String own = service.deployments.stream().filter(d -> d.id.equals(task.deploymentId))
-                            .map(d -> d.targetGroupArn).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                            .map(d -> d.targetGroupArn).filter(Objects::nonNull).findFirst().orElse(null);
                     targetGroup = own != null ? own : targetGroup;
                 }
                 String containerName = Json.text(lb, "containerName");

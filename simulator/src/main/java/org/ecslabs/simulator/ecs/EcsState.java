@@ -119,9 +119,11 @@ public class EcsState {
         public boolean failureCounted;
         /** Graviton (ARM64) Fargate tasks are billed at their own, lower prices. */
         public boolean arm64;
+        /** Whether the cost meter has settled this task's bill (the one-minute minimum). */
+        public boolean billingClosed;
 
         static final String[] INTERNAL = {"serviceArn", "deploymentId", "nextAt", "failure", "cpuUnits", "memoryMiB",
-            "hostPorts", "awsvpc", "subnetId", "protectionEnabled", "protectionExpiresAt", "failureCounted", "arm64"};
+            "hostPorts", "awsvpc", "subnetId", "protectionEnabled", "protectionExpiresAt", "failureCounted", "arm64", "billingClosed"};
 
         boolean stopped() {
             return "STOPPED".equals(lastStatus);
