@@ -73,12 +73,7 @@ public final class EcsLink {
             if (!started) {
                 continue;
             }
-            JsonNode loadBalancers = service.loadBalancers;
-            if (TaskSets.usesTaskSets(service)) {
-                loadBalancers = service.deployments.stream().filter(set -> set.id.equals(task.deploymentId))
-                        .map(set -> set.loadBalancers).findFirst().orElse(null);
-            }
-            List<JsonNode> lbs = Placement.iterable(loadBalancers);
+            List<JsonNode> lbs = Placement.iterable(service.loadBalancers);
             for (JsonNode lb : lbs) {
                 String targetGroup = Json.text(lb, "targetGroupArn");
                 if (BlueGreen.enabled(service) && lb == lbs.get(0)) {
@@ -134,11 +129,7 @@ public final class EcsLink {
     private static ServiceSummary summary(Ecs ecs, EcsState.Service service) {
         List<EcsState.Task> tasks = Scheduler.serviceTasks(ecs, service);
         List<String> targetGroups = new ArrayList<>();
-        List<JsonNode> loadBalancers = new ArrayList<>(Placement.iterable(service.loadBalancers));
-        if (TaskSets.usesTaskSets(service)) {
-            service.deployments.forEach(set -> loadBalancers.addAll(Placement.iterable(set.loadBalancers)));
-        }
-        for (JsonNode lb : loadBalancers) {
+        for (JsonNode lb : Placement.iterable(service.loadBalancers)) {
             String arn = Json.text(lb, "targetGroupArn");
             if (arn != null && !targetGroups.contains(arn)) {
                 targetGroups.add(arn);

@@ -80,11 +80,6 @@ public class EcsService implements AwsService {
             case "ListServiceDeployments" -> ServiceDeployments.list(ecs, in);
             case "StopServiceDeployment" -> ServiceDeployments.stop(ecs, in);
             case "DescribeServiceRevisions" -> ServiceDeployments.describeRevisions(ecs, in);
-            case "CreateTaskSet" -> TaskSets.create(ecs, in);
-            case "DescribeTaskSets" -> TaskSets.describe(ecs, in);
-            case "UpdateTaskSet" -> TaskSets.update(ecs, in);
-            case "UpdateServicePrimaryTaskSet" -> TaskSets.updatePrimary(ecs, in);
-            case "DeleteTaskSet" -> TaskSets.delete(ecs, in);
 
             case "RegisterContainerInstance" -> ContainerInstances.register(ecs, in);
             case "DeregisterContainerInstance" -> ContainerInstances.deregister(ecs, in);

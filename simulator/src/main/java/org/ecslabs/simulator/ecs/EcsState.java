@@ -242,24 +242,13 @@ public class EcsState {
         public String serviceDeploymentArn;
         public String serviceRevisionArn;
 
-        // A task set (CODE_DEPLOY and EXTERNAL services) is a deployment with these as well.
-        public String taskSetArn;
-        public String externalId;
-        public String startedBy;
-        public Double scaleValue;
-        public JsonNode loadBalancers;
-        public JsonNode serviceRegistries;
-        public String stabilityStatus;
-        public Double stabilityStatusAt;
-
         // Native blue/green: the stage this deployment is in, since when, and the target group its tasks join.
         public String blueGreenStage;
         public Double stageStartedAt;
         public String targetGroupArn;
 
-        static final String[] INTERNAL = {"serviceDeploymentArn", "serviceRevisionArn", "taskSetArn", "externalId",
-            "startedBy", "scaleValue", "loadBalancers", "serviceRegistries", "stabilityStatus", "stabilityStatusAt",
-            "blueGreenStage", "stageStartedAt", "targetGroupArn"};
+        static final String[] INTERNAL = {"serviceDeploymentArn", "serviceRevisionArn", "blueGreenStage", "stageStartedAt",
+            "targetGroupArn"};
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -29,28 +29,11 @@ final class Scheduler {
             if ("INACTIVE".equals(service.status)) {
                 continue;
             }
-            String before = fingerprint(ecs, service);
+            String before = Json.view(service).toString() + serviceTasks(ecs, service).size();
             schedule(ecs, service);
-            changed |= !before.equals(fingerprint(ecs, service));
+            changed |= !before.equals(Json.view(service).toString() + serviceTasks(ecs, service).size());
         }
         return changed;
-    }
-
-    /**
-     * What a scheduler pass can change, cheaply: tasks started or stopped, events written, deployments
-     * moved on. Stopping a task that is still on its way up shows later, when its status moves.
-     */
-    private static String fingerprint(Ecs ecs, EcsState.Service service) {
-        StringBuilder print = new StringBuilder().append(service.status).append(service.desiredCount).append(service.steady)
-                .append(service.events.size()).append(service.events.isEmpty() ? "" : service.events.get(0).id)
-                .append(service.taskDefinition);
-        List<EcsState.Task> tasks = serviceTasks(ecs, service);
-        print.append(tasks.size()).append('/').append(tasks.stream().filter(EcsState.Task::wantedRunning).count());
-        for (EcsState.Deployment d : service.deployments) {
-            print.append('|').append(d.id).append(d.status).append(d.desiredCount).append(d.failedTasks).append(d.rolloutState)
-                    .append(d.blueGreenStage).append(d.stabilityStatus);
-        }
-        return print.toString();
     }
 
     /** When the earliest timed wait of any service ends (a launch throttle, a blue/green bake time), or null. */
@@ -76,7 +59,7 @@ final class Scheduler {
     /** The service's tasks that are not STOPPED yet, oldest first. */
     static List<EcsState.Task> serviceTasks(Ecs ecs, EcsState.Service service) {
         return ecs.state().tasks.values().stream()
-                .filter(t -> t.serviceArn != null && !t.stopped() && service.serviceArn.equals(t.serviceArn))
+                .filter(t -> service.serviceArn.equals(t.serviceArn) && !t.stopped())
                 .toList();
     }
 
@@ -100,20 +83,8 @@ final class Scheduler {
             drain(ecs, service);
             return;
         }
-        replaceUnhealthy(ecs, service);
-        if (TaskSets.usesTaskSets(service)) {
-            TaskSets.schedule(ecs, service, (set, count) -> start(ecs, service, set, count, null),
-                    tasks -> stop(ecs, service, tasks));
-            boolean settled = TaskSets.settled(service);
-            if (settled && !service.steady) {
-                service.steady = true;
-                event(ecs, service, "(service " + service.serviceName + ") has reached a steady state.");
-            } else if (!settled) {
-                service.steady = false;
-            }
-            return;
-        }
         countFailures(ecs, service);
+        replaceUnhealthy(ecs, service);
         EcsState.Deployment primary = service.deployments.get(0);
         checkCircuitBreaker(ecs, service);
         primary = service.deployments.get(0);
@@ -471,8 +442,9 @@ final class Scheduler {
         EcsState.Deployment primary = service.deployments.get(0);
         List<EcsState.Task> tasks = serviceTasks(ecs, service);
         long running = tasks.stream().filter(t -> primary.id.equals(t.deploymentId) && t.running()).count();
-        long pending = tasks.stream().filter(t -> primary.id.equals(t.deploymentId) && t.pending()).count();
-        long healthy = tasks.stream().filter(t -> primary.id.equals(t.deploymentId) && ContainerHealth.healthy(t)).count();
+        // A running task still short of its health checks counts as pending: the deployment waits for it.
+        long pending = tasks.stream().filter(t -> primary.id.equals(t.deploymentId)
+                && (t.pending() || t.running() && !ContainerHealth.healthy(t))).count();
         ServiceDeployments.refresh(ecs, primary, (int) running, (int) pending);
         // As in ECS, an old deployment's desiredCount falls as its tasks are replaced.
         for (EcsState.Deployment old : service.deployments.subList(1, service.deployments.size())) {
@@ -483,7 +455,6 @@ final class Scheduler {
             }
         }
         boolean settled = service.deployments.size() == 1 && running == service.desiredCount && pending == 0
-                && healthy == service.desiredCount
                 && tasks.stream().filter(EcsState.Task::wantedRunning).count() == service.desiredCount;
         if (settled && "IN_PROGRESS".equals(primary.rolloutState)) {
             primary.rolloutState = "COMPLETED";
@@ -513,9 +484,6 @@ final class Scheduler {
         stop(ecs, service, new ArrayList<>(wanted));
         if (serviceTasks(ecs, service).isEmpty()) {
             service.status = "INACTIVE";
-            if (TaskSets.usesTaskSets(service)) {
-                service.deployments.clear();
-            }
             for (EcsState.Deployment deployment : service.deployments) {
                 if ("IN_PROGRESS".equals(deployment.rolloutState)) {
                     ServiceDeployments.finish(ecs, deployment, "STOPPED", "Service deleted.");

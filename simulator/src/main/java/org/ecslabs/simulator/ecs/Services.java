@@ -38,9 +38,6 @@ final class Services {
                     + "' at 'schedulingStrategy' failed to satisfy constraint: Member must satisfy enum value set: [REPLICA, DAEMON]");
         }
         boolean daemon = strategyName.equals("DAEMON");
-        if ("EXTERNAL".equals(controller) && Json.text(input, "taskDefinition") == null) {
-            return createExternal(ecs, input, cluster, name, arn);
-        }
         EcsState.TaskDef def = ecs.taskDefinitionToRun(Json.text(input, "taskDefinition"));
         TaskLauncher.Capacity capacity = TaskLauncher.resolveCapacity(ecs, cluster, def, Json.text(input, "launchType"),
                 input.get("capacityProviderStrategy"));
@@ -105,45 +102,13 @@ final class Services {
         if (BlueGreen.enabled(service)) {
             deployment.targetGroupArn = BlueGreen.productionTargetGroup(service);
         }
-        if (TaskSets.usesTaskSets(service)) {
-            TaskSets.initialize(ecs, service, deployment, 100.0, service.loadBalancers, service.serviceRegistries, null);
-        } else {
-            ServiceDeployments.record(ecs, service, deployment, List.of());
-        }
+        ServiceDeployments.record(ecs, service, deployment, List.of());
         ecs.state().tags.remove(arn);
         ecs.putTags(arn, input.get("tags"));
         ecs.state().services.put(arn, service);
         if (daemon) {
             Scheduler.refreshDaemonCount(ecs, service);
         }
-        return Json.object().set("service", json(ecs, service, true));
-    }
-
-    /** An EXTERNAL service created without a task definition: no task set until CreateTaskSet. */
-    private static JsonNode createExternal(Ecs ecs, ObjectNode input, EcsState.Cluster cluster, String name, String arn) {
-        EcsState.Service service = new EcsState.Service();
-        service.serviceArn = arn;
-        service.serviceName = name;
-        service.clusterArn = cluster.clusterArn;
-        service.status = "ACTIVE";
-        service.schedulingStrategy = "REPLICA";
-        Integer desired = Json.integer(input, "desiredCount");
-        service.desiredCount = desired == null ? 0 : desired;
-        service.launchType = Json.text(input, "launchType");
-        service.deploymentConfiguration = deploymentConfiguration(input.get("deploymentConfiguration"), false, null);
-        service.loadBalancers = input.has("loadBalancers") ? input.get("loadBalancers").deepCopy() : Json.array();
-        service.serviceRegistries = Json.array();
-        service.placementConstraints = input.has("placementConstraints") ? input.get("placementConstraints").deepCopy() : Json.array();
-        service.placementStrategy = input.has("placementStrategy") ? input.get("placementStrategy").deepCopy() : Json.array();
-        service.deploymentController = Json.object().put("type", "EXTERNAL");
-        service.createdAt = ecs.now();
-        service.createdBy = "arn:aws:iam::" + ecs.sandbox().accountId() + ":root";
-        service.propagateTags = Json.text(input, "propagateTags", "NONE");
-        service.enableECSManagedTags = Json.bool(input, "enableECSManagedTags");
-        service.enableExecuteCommand = Json.bool(input, "enableExecuteCommand");
-        ecs.state().tags.remove(arn);
-        ecs.putTags(arn, input.get("tags"));
-        ecs.state().services.put(arn, service);
         return Json.object().set("service", json(ecs, service, true));
     }
 
@@ -246,14 +211,6 @@ final class Services {
         String controller = Json.text(service.deploymentController, "type", "ECS");
         boolean redeploy = Json.bool(input, "forceNewDeployment");
         String taskDefinition = Json.text(input, "taskDefinition");
-        if (taskDefinition == null && service.taskDefinition == null) {
-            // An EXTERNAL service without task sets: only its count and settings change.
-            Integer count = Json.integer(input, "desiredCount");
-            if (count != null) {
-                service.desiredCount = count;
-            }
-            return Json.object().set("service", json(ecs, service, false));
-        }
         EcsState.TaskDef def = ecs.taskDefinitionToRun(taskDefinition != null ? taskDefinition : service.taskDefinition);
         if (taskDefinition != null && !"ECS".equals(controller)) {
             if ("CODE_DEPLOY".equals(controller)) {
@@ -381,8 +338,6 @@ final class Services {
                 BlueGreen.begin(ecs, service, deployment, production);
             }
             service.steady = false;
-        } else if (TaskSets.usesTaskSets(service)) {
-            service.steady = false;
         } else {
             service.deployments.get(0).desiredCount = service.desiredCount;
             service.deployments.get(0).updatedAt = ecs.now();
@@ -481,12 +436,7 @@ final class Services {
         node.put("pendingCount", tasks.stream().filter(EcsState.Task::pending).count());
         ArrayNode deployments = node.putArray("deployments");
         ArrayNode revisions = Json.array();
-        ArrayNode taskSets = node.putArray("taskSets");
-        if (TaskSets.usesTaskSets(service)) {
-            // As in ECS, these services show task sets, not deployments.
-            service.deployments.forEach(set -> taskSets.add(TaskSets.json(ecs, service, set)));
-        }
-        for (EcsState.Deployment deployment : TaskSets.usesTaskSets(service) ? List.<EcsState.Deployment>of() : service.deployments) {
+        for (EcsState.Deployment deployment : service.deployments) {
             ObjectNode d = Json.view(deployment, EcsState.Deployment.INTERNAL);
             long running = tasks.stream().filter(t -> deployment.id.equals(t.deploymentId) && t.running()).count();
             long pending = tasks.stream().filter(t -> deployment.id.equals(t.deploymentId) && t.pending()).count();
@@ -503,6 +453,7 @@ final class Services {
         for (EcsState.ServiceEvent event : service.events) {
             events.add(Json.view(event));
         }
+        node.putArray("taskSets");
         if (tags) {
             node.set("tags", ecs.tagsJson(service.serviceArn));
         }
