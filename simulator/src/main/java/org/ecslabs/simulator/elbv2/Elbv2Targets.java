@@ -1,0 +1,181 @@
+package org.ecslabs.simulator.elbv2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ecslabs.simulator.elbv2.Elbv2State.Action;
+import org.ecslabs.simulator.elbv2.Elbv2State.Listener;
+import org.ecslabs.simulator.elbv2.Elbv2State.Target;
+import org.ecslabs.simulator.elbv2.Elbv2State.TargetGroup;
+import org.ecslabs.simulator.elbv2.Elbv2State.WeightedTargetGroup;
+import org.ecslabs.simulator.engine.Sandbox;
+import org.ecslabs.simulator.protocol.AwsException;
+
+/**
+ * What other simulated services (the ECS scheduler, CodeDeploy) do with load balancers,
+ * in the same sandbox and under the same lock as the caller.
+ */
+public final class Elbv2Targets {
+    private Elbv2Targets() {
+    }
+
+    /** The group's target type (instance, ip, lambda, alb), or null when there is no such group. */
+    public static String targetType(Sandbox sandbox, String targetGroupArn) {
+        TargetGroup group = sandbox.state(Elbv2State.class).targetGroups.get(targetGroupArn);
+        return group == null ? null : group.targetType;
+    }
+
+    public static boolean targetGroupExists(Sandbox sandbox, String targetGroupArn) {
+        return sandbox.state(Elbv2State.class).targetGroups.containsKey(targetGroupArn);
+    }
+
+    /** The ARN of the target group of that name, or null. */
+    public static String targetGroupArn(Sandbox sandbox, String name) {
+        for (TargetGroup group : sandbox.state(Elbv2State.class).targetGroups.values()) {
+            if (group.name.equals(name)) {
+                return group.arn;
+            }
+        }
+        return null;
+    }
+
+    /** Whether any listener or rule of a load balancer forwards to the group. */
+    public static boolean inUse(Sandbox sandbox, String targetGroupArn) {
+        return !TargetGroupOperations.loadBalancerArns(sandbox.state(Elbv2State.class), targetGroupArn).isEmpty();
+    }
+
+    /** Registers a task's target; the ECS scheduler calls it when the task reaches RUNNING. */
+    public static void register(Sandbox sandbox, String targetGroupArn, String id, int port, String zone, String taskArn) {
+        Elbv2State state = sandbox.state(Elbv2State.class);
+        TargetGroup group = state.targetGroups.get(targetGroupArn);
+        if (group == null) {
+            return;
+        }
+        Target target = TargetHealth.register(sandbox, state, group, id, port, zone);
+        target.owner = taskArn;
+    }
+
+    /** Starts draining a target; it leaves after the group's deregistration delay. */
+    public static void deregister(Sandbox sandbox, String targetGroupArn, String id, int port) {
+        Elbv2State state = sandbox.state(Elbv2State.class);
+        TargetGroup group = state.targetGroups.get(targetGroupArn);
+        if (group != null) {
+            TargetHealth.deregister(sandbox, state, group, id, port);
+        }
+    }
+
+    /** The target's health state (initial, healthy, unhealthy, unused, draining, unavailable), or null if not registered. */
+    public static String healthState(Sandbox sandbox, String targetGroupArn, String id, int port) {
+        TargetGroup group = sandbox.state(Elbv2State.class).targetGroups.get(targetGroupArn);
+        if (group == null) {
+            return null;
+        }
+        for (Target target : group.targets) {
+            if (target.id.equals(id) && target.port != null && target.port == port) {
+                return target.state;
+            }
+        }
+        return null;
+    }
+
+    /** Whether a draining target is still there: ECS keeps the task DEACTIVATING until it is gone. */
+    public static boolean isDraining(Sandbox sandbox, String targetGroupArn, String id, int port) {
+        return TargetHealth.DRAINING.equals(healthState(sandbox, targetGroupArn, id, port));
+    }
+
+    /** The forward weights of the listener's default action, by target group ARN, in listed order. */
+    public static Map<String, Integer> forwardWeights(Sandbox sandbox, String listenerArn) {
+        Listener listener = sandbox.state(Elbv2State.class).listeners.get(listenerArn);
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        if (listener != null) {
+            for (Action action : listener.defaultActions) {
+                for (WeightedTargetGroup target : action.targetGroups) {
+                    weights.put(target.targetGroupArn, target.weight);
+                }
+            }
+        }
+        return weights;
+    }
+
+    public static boolean listenerExists(Sandbox sandbox, String listenerArn) {
+        return sandbox.state(Elbv2State.class).listeners.containsKey(listenerArn);
+    }
+
+    /**
+     * Replaces the listener's forward action (and the forward actions of its rules that forward to
+     * any of the given groups) with a weighted forward to exactly these groups, as CodeDeploy does.
+     */
+    public static void setForwardWeights(Sandbox sandbox, String listenerArn, Map<String, Integer> weights) {
+        Elbv2State state = sandbox.state(Elbv2State.class);
+        Listener listener = state.listeners.get(listenerArn);
+        if (listener == null) {
+            return;
+        }
+        reweigh(listener.defaultActions, weights);
+        for (Elbv2State.Rule rule : state.rules.values()) {
+            if (rule.listenerArn.equals(listenerArn) && !rule.isDefault) {
+                reweigh(rule.actions, weights);
+            }
+        }
+    }
+
+    private static void reweigh(List<Action> actions, Map<String, Integer> weights) {
+        for (Action action : actions) {
+            boolean ours = action.targetGroups.stream().anyMatch(target -> weights.containsKey(target.targetGroupArn));
+            if (action.type.equals("forward") && ours) {
+                List<WeightedTargetGroup> groups = new ArrayList<>();
+                weights.forEach((arn, weight) -> groups.add(new WeightedTargetGroup(arn, weight)));
+                action.targetGroups = groups;
+                action.singleTarget = false;
+            }
+        }
+    }
+
+    /**
+     * The control operation SetTargetHealth {targetGroupArn?, targetId?, port?, task?, healthy}:
+     * makes health checks of the named targets (or of every target a task registered) fail or pass.
+     */
+    static JsonNode setTargetHealthControl(Sandbox sandbox, JsonNode input) {
+        Elbv2State state = sandbox.state(Elbv2State.class);
+        String groupArn = QueryInput.text(input, "targetGroupArn");
+        String targetId = QueryInput.text(input, "targetId");
+        Integer port = QueryInput.integer(input, "port");
+        String task = QueryInput.text(input, "task");
+        if (targetId == null && task == null) {
+            throw new AwsException("ValidationException", "Specify task or targetId");
+        }
+        if (groupArn != null && !state.targetGroups.containsKey(groupArn)) {
+            throw Elbv2Errors.targetGroupNotFound();
+        }
+        boolean healthy = !"false".equalsIgnoreCase(QueryInput.text(input, "healthy"));
+        ObjectNode output = QueryInput.object();
+        ArrayNode changed = output.putArray("targets");
+        for (TargetGroup group : state.targetGroups.values()) {
+            if (groupArn != null && !group.arn.equals(groupArn)) {
+                continue;
+            }
+            for (Target target : group.targets) {
+                boolean byId = targetId != null && target.id.equals(targetId) && (port == null || port.equals(target.port));
+                boolean byTask = task != null && target.owner != null
+                        && (target.owner.equals(task) || target.owner.endsWith("/" + task));
+                if (byId || byTask) {
+                    TargetHealth.setFailing(sandbox, target, !healthy);
+                    ObjectNode item = changed.addObject();
+                    item.put("targetGroupArn", group.arn).put("id", target.id);
+                    if (target.port != null) {
+                        item.put("port", target.port);
+                    }
+                }
+            }
+        }
+        if (changed.isEmpty()) {
+            throw new AwsException("ResourceNotFoundException", "No registered target matches "
+                    + (task != null ? "task " + task : "target " + targetId));
+        }
+        return output;
+    }
+}
