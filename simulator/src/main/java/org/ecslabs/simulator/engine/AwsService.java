@@ -22,6 +22,14 @@ public interface AwsService {
         return null;
     }
 
+    /**
+     * For query protocols: the XML namespace of responses, e.g.
+     * {@code http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/} (EC2 always uses its own).
+     */
+    default String xmlNamespace() {
+        return "https://" + signingName() + ".amazonaws.com/doc/";
+    }
+
     /** This service's state per sandbox: Jackson-serializable, with a no-arg constructor. */
     Class<?> stateType();
 

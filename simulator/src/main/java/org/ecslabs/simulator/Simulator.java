@@ -1,0 +1,194 @@
+package org.ecslabs.simulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.UUID;
+import org.ecslabs.simulator.control.ControlOperations;
+import org.ecslabs.simulator.engine.Account;
+import org.ecslabs.simulator.engine.Accounts;
+import org.ecslabs.simulator.engine.AwsService;
+import org.ecslabs.simulator.engine.Engine;
+import org.ecslabs.simulator.engine.StateStore;
+import org.ecslabs.simulator.protocol.AwsException;
+import org.ecslabs.simulator.protocol.Protocol;
+import org.ecslabs.simulator.protocol.QueryParameters;
+import org.ecslabs.simulator.protocol.SigV4Verifier;
+import org.ecslabs.simulator.protocol.WireFormat;
+import org.ecslabs.simulator.protocol.WireRequest;
+import org.ecslabs.simulator.protocol.WireResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulator as a whole: give it an HTTP request, get the HTTP response AWS would send.
+ * It verifies the signature, routes by X-Amz-Target (JSON) or by signing name and Action (query),
+ * runs the operation on the caller's account and writes the result, all before returning.
+ * Thread-safe: calls on different accounts run in parallel, calls on one account one at a time.
+ */
+public final class Simulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StateStore store;
+    private final Accounts accounts;
+    private final Engine engine;
+    private final List<AwsService> services;
+    private final ControlOperations control;
+    private final SigV4Verifier verifier = new SigV4Verifier();
+
+    private Simulator(StateStore store, Accounts accounts, Engine engine, List<AwsService> services) {
+        this.store = store;
+        this.accounts = accounts;
+        this.engine = engine;
+        this.services = services;
+        this.control = new ControlOperations(services);
+    }
+
+    /** Builds a simulator with every {@link AwsService} on the class path and starts its ticker. */
+    public static Simulator create(SimulatorConfig config) {
+        StateStore store = config.dataSource() != null
+                ? StateStore.open(config.dataSource()) : StateStore.open(config.jdbcUrl());
+        List<AwsService> services = new ArrayList<>();
+        ServiceLoader.load(AwsService.class).forEach(services::add);
+        Accounts accounts = new Accounts(store, config.mode(), config.wallClock());
+        Engine engine = new Engine(services, store, config.wallClock(), config.initialSpeed());
+        if (config.tickEvery() != null) {
+            engine.startTicker(config.tickEvery());
+        }
+        return new Simulator(store, accounts, engine, List.copyOf(services));
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    /** The services found on the class path. */
+    public List<AwsService> services() {
+        return services;
+    }
+
+    public WireResponse handle(WireRequest request) {
+        String requestId = UUID.randomUUID().toString();
+        WireFormat format = WireFormat.of(request);
+        if (!format.isJson()) {
+            format = SigV4Verifier.claimedService(request).map(this::queryFormat).orElse(WireFormat.QUERY);
+        }
+        try {
+            SigV4Verifier.Scope scope;
+            try {
+                scope = verifier.verify(request, key -> accounts.byAccessKey(key).map(Account::secretAccessKey));
+            } catch (AwsException e) {
+                throw new FormattedError(e, format);
+            }
+            return format.isJson() ? handleJson(request, format, scope, requestId) : handleQuery(request, scope, requestId);
+        } catch (FormattedError e) {
+            return e.format.error(e.error, requestId);
+        } catch (AwsException e) {
+            return format.error(e, requestId);
+        } catch (RuntimeException e) {
+            LOG.error("Internal error on request {}", requestId, e);
+            return format.error(new AwsException("InternalFailure",
+                    "The request processing has failed because of an unknown error, exception or failure.", 500), requestId);
+        }
+    }
+
+    private WireResponse handleJson(WireRequest request, WireFormat format, SigV4Verifier.Scope scope, String requestId) {
+        String target = request.header("X-Amz-Target");
+        int dot = target.lastIndexOf('.');
+        String prefix = dot < 0 ? "" : target.substring(0, dot);
+        String operation = target.substring(dot + 1);
+        ObjectNode input = jsonBody(request);
+        Account account = accounts.byAccessKey(scope.accessKeyId()).orElseThrow();
+        JsonNode output;
+        if (ControlOperations.TARGET_PREFIX.equals(prefix)) {
+            output = engine.execute(account.accountId(), scope.region(), session -> control.call(session, operation, input));
+        } else {
+            AwsService service = services.stream()
+                    .filter(s -> prefix.equals(s.targetPrefix()))
+                    .findFirst()
+                    .orElseThrow(() -> AwsException.unknownOperation(target));
+            output = engine.execute(account.accountId(), scope.region(),
+                    session -> service.call(session.sandbox(), operation, input));
+        }
+        return format.success(operation, null, requestId, output);
+    }
+
+    private Optional<AwsService> queryService(String signingName) {
+        return services.stream()
+                .filter(s -> s.protocol() == Protocol.QUERY || s.protocol() == Protocol.EC2)
+                .filter(s -> s.signingName().equals(signingName))
+                .findFirst();
+    }
+
+    /** EC2 and its SDK read their own error shape; every other query service the common one. */
+    private WireFormat queryFormat(String signingName) {
+        return queryService(signingName).map(s -> s.protocol() == Protocol.EC2 ? WireFormat.EC2 : WireFormat.QUERY)
+                .orElse("ec2".equals(signingName) ? WireFormat.EC2 : WireFormat.QUERY);
+    }
+
+    private WireResponse handleQuery(WireRequest request, SigV4Verifier.Scope scope, String requestId) {
+        Optional<AwsService> found = queryService(scope.service());
+        WireFormat format = queryFormat(scope.service());
+        try {
+            Map<String, String> parameters = QueryParameters.of(request);
+            String action = parameters.get("Action");
+            if (action == null || action.isEmpty()) {
+                throw new AwsException("MissingAction", "The request must contain the parameter Action.");
+            }
+            AwsService service = found.orElseThrow(() ->
+                    new AwsException("InvalidAction", "The action " + action + " is not valid for this web service."));
+            ObjectNode input = QueryParameters.fold(parameters);
+            Account account = accounts.byAccessKey(scope.accessKeyId()).orElseThrow();
+            JsonNode output = engine.execute(account.accountId(), scope.region(),
+                    session -> service.call(session.sandbox(), action, input));
+            return format.success(action, service.xmlNamespace(), requestId, output);
+        } catch (AwsException e) {
+            throw new FormattedError(e, format);
+        }
+    }
+
+    private static ObjectNode jsonBody(WireRequest request) {
+        if (request.body().length == 0) {
+            return JSON.createObjectNode();
+        }
+        try {
+            JsonNode body = JSON.readTree(request.body());
+            if (body == null || body.isNull() || body.isMissingNode()) {
+                return JSON.createObjectNode();
+            }
+            if (!body.isObject()) {
+                throw new AwsException("SerializationException", "Start of structure or map found where not expected.");
+            }
+            return (ObjectNode) body;
+        } catch (JsonProcessingException e) {
+            throw new AwsException("SerializationException", "The request body is not valid JSON.");
+        } catch (java.io.IOException e) {
+            throw new AwsException("SerializationException", "The request body could not be read.");
+        }
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        store.close();
+    }
+
+    /** An AWS error already bound to the flavour it must be written in. */
+    private static final class FormattedError extends RuntimeException {
+        final AwsException error;
+        final WireFormat format;
+
+        FormattedError(AwsException error, WireFormat format) {
+            super(error.getMessage(), null, false, false);
+            this.error = error;
+            this.format = format;
+        }
+    }
+}

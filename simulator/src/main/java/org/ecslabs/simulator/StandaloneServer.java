@@ -1,0 +1,170 @@
+package org.ecslabs.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.ecslabs.simulator.protocol.QueryParameters;
+import org.ecslabs.simulator.protocol.WireRequest;
+import org.ecslabs.simulator.protocol.WireResponse;
+
+/**
+ * The simulator on its own: the AWS endpoint at {@code /} on the JDK's HTTP server, state in an
+ * H2 file in the data folder, solo mode.
+ * {@code java -jar ecs-simulator.jar --port 4599 [--data DIR]}
+ */
+public final class StandaloneServer implements AutoCloseable {
+    static final int DEFAULT_PORT = 4599;
+    static final String DEFAULT_DATA = "./data-simulator";
+    private static final String USAGE = "usage: java -jar ecs-simulator.jar [--port N] [--data DIR]\n"
+            + "  --port N    TCP port of the AWS endpoint (default " + DEFAULT_PORT + ", 0 for any free port)\n"
+            + "  --data DIR  folder for the simulator's database (default " + DEFAULT_DATA + ")";
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final Simulator simulator;
+    private final PrintStream log;
+
+    private StandaloneServer(HttpServer server, ExecutorService workers, Simulator simulator, PrintStream log) {
+        this.server = server;
+        this.workers = workers;
+        this.simulator = simulator;
+        this.log = log;
+    }
+
+    /** Serves {@code simulator} at {@code /} on {@code port} (0: any free port), logging to {@code log}. */
+    public static StandaloneServer start(int port, Simulator simulator, PrintStream log) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(port), 64);
+        ExecutorService workers = Executors.newFixedThreadPool(16, runnable -> {
+            Thread thread = new Thread(runnable, "simulator-http");
+            thread.setDaemon(true);
+            return thread;
+        });
+        StandaloneServer standalone = new StandaloneServer(server, workers, simulator, log);
+        server.createContext("/", standalone::serve);
+        server.setExecutor(workers);
+        server.start();
+        return standalone;
+    }
+
+    /** The H2 file database in a data folder; WRITE_DELAY=0 makes a commit reach the file at once. */
+    public static String jdbcUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("simulator") + ";WRITE_DELAY=0";
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public Simulator simulator() {
+        return simulator;
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        try (exchange) {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            WireRequest request = new WireRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
+            WireResponse response = simulator.handle(request);
+            exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(response.body());
+            }
+            log.printf("%s %s %s %s %d %.1fms%n", Instant.now(), request.method(), request.path(), operation(request),
+                    response.status(), (System.nanoTime() - started) / 1e6);
+        }
+    }
+
+    private static String operation(WireRequest request) {
+        String target = request.header("X-Amz-Target");
+        if (target != null) {
+            return target;
+        }
+        String action = QueryParameters.of(request).get("Action");
+        return action == null ? "-" : action;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+        simulator.close();
+    }
+
+    public static void main(String[] args) {
+        int port = DEFAULT_PORT;
+        Path data = Path.of(DEFAULT_DATA);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--help", "-h" -> {
+                    System.out.println(USAGE);
+                    return;
+                }
+                case "--port" -> port = parsePort(value(args, i++));
+                case "--data" -> data = Path.of(value(args, i++));
+                default -> fail("unknown argument '" + arg + "'");
+            }
+        }
+        try {
+            Files.createDirectories(data);
+        } catch (IOException e) {
+            fail("cannot create the data folder " + data + ": " + e.getMessage());
+        }
+        Simulator simulator = Simulator.create(SimulatorConfig.withJdbcUrl(jdbcUrl(data)));
+        StandaloneServer server;
+        try {
+            server = start(port, simulator, System.out);
+        } catch (IOException e) {
+            simulator.close();
+            System.err.println("ecs-simulator: cannot listen on port " + port + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "simulator-shutdown"));
+        System.out.println("ecs-simulator: AWS endpoint at http://localhost:" + server.port() + "/ (data in "
+                + data.toAbsolutePath().normalize() + ", services: "
+                + String.join(", ", simulator.services().stream().map(s -> s.signingName()).toList())
+                + "; credentials test/test)");
+    }
+
+    private static String value(String[] args, int i) {
+        if (i + 1 >= args.length) {
+            fail(args[i] + " needs a value");
+        }
+        return args[i + 1];
+    }
+
+    private static int parsePort(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        fail("--port must be a number from 0 to 65535, got '" + text + "'");
+        return -1;
+    }
+
+    private static void fail(String message) {
+        System.err.println("ecs-simulator: " + message);
+        System.err.println(USAGE);
+        System.exit(2);
+    }
+}
