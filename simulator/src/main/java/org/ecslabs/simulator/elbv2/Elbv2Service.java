@@ -27,6 +27,11 @@ public class Elbv2Service implements AwsService {
     }
 
     @Override
+    public String xmlNamespace() {
+        return "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/";
+    }
+
+    @Override
     public Class<?> stateType() {
         return Elbv2State.class;
     }
