@@ -82,6 +82,12 @@ public final class Elbv2Targets {
         return null;
     }
 
+    /** How many of the group's targets are healthy now. */
+    public static int healthyCount(Sandbox sandbox, String targetGroupArn) {
+        TargetGroup group = sandbox.state(Elbv2State.class).targetGroups.get(targetGroupArn);
+        return group == null ? 0 : (int) group.targets.stream().filter(target -> TargetHealth.HEALTHY.equals(target.state)).count();
+    }
+
     /** Whether a draining target is still there: ECS keeps the task DEACTIVATING until it is gone. */
     public static boolean isDraining(Sandbox sandbox, String targetGroupArn, String id, int port) {
         return TargetHealth.DRAINING.equals(healthState(sandbox, targetGroupArn, id, port));
