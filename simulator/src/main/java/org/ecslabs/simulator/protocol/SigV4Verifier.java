@@ -3,32 +3,27 @@ package org.ecslabs.simulator.protocol;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpFullRequest;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Verifies the SigV4 signature of a request: the SDK's own signer re-signs the request's signed
- * headers and body with the secret we hold, at the time the client stated, and the two
- * signatures must match. Clock skew is deliberately not checked (simulated time is not wall time).
- * Thread-safe: stateless apart from the SDK signer, which is itself thread-safe.
+ * Verifies the SigV4 signature of a request: the canonical request is rebuilt from the headers
+ * the client signed and the body, signed with the secret we hold at the time the client stated,
+ * and the two signatures must match. Clock skew is deliberately not checked (simulated time is not wall time).
+ * Thread-safe: stateless.
  */
 public final class SigV4Verifier {
     public static final String MISSING = "MissingAuthenticationTokenException";
@@ -37,11 +32,8 @@ public final class SigV4Verifier {
 
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "AWS4-HMAC-SHA256\\s+Credential=([^,\\s]+)\\s*,\\s*SignedHeaders=([^,\\s]+)\\s*,\\s*Signature=([0-9a-fA-F]+)\\s*");
-    private static final Pattern SIGNATURE = Pattern.compile("Signature=([0-9a-fA-F]+)");
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     /** Who signed a request, and for what: the credential scope of its Authorization header. */
     public record Scope(String accessKeyId, String region, String service) {
@@ -119,61 +111,115 @@ public final class SigV4Verifier {
         }
     }
 
-    private String recompute(WireRequest request, Scope scope, String secret, List<String> signedHeaders, Instant at) {
-        SdkHttpFullRequest.Builder http = SdkHttpFullRequest.builder()
-                .method(SdkHttpMethod.fromValue(request.method().toUpperCase(Locale.ROOT)))
-                .protocol("http")
-                .encodedPath(request.path());
-        String host = request.header("Host");
-        if (host == null) {
+    /**
+     * The signature the client should have sent, computed from the canonical request over exactly
+     * the headers it says it signed. (The SDK's own signer cannot be used for this: it always adds
+     * x-amz-content-sha256 to what it signs, which botocore and the AWS CLI do not send.)
+     */
+    static String recompute(WireRequest request, Scope scope, String secret, List<String> signedHeaders, Instant at) {
+        if (request.header("Host") == null || !signedHeaders.contains("host")) {
             throw badSignature();
         }
-        hostAndPort(http, host);
-        for (String header : signedHeaders) {
+        StringBuilder canonicalHeaders = new StringBuilder();
+        for (String header : signedHeaders.stream().sorted().toList()) {
             List<String> values = request.headers().get(header);
-            if (values != null) {
-                http.putHeader(header, values);
+            if (values == null) {
+                throw badSignature();
             }
+            canonicalHeaders.append(header).append(':')
+                    .append(String.join(",", values.stream().map(v -> v.trim().replaceAll("\\s+", " ")).toList()))
+                    .append('\n');
         }
-        if (request.rawQuery() != null && !request.rawQuery().isEmpty()) {
-            for (String pair : request.rawQuery().split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                http.appendRawQueryParameter(name, value);
-            }
-        }
-        byte[] body = request.body();
-        SignedRequest signed = signer.sign(r -> r
-                .identity(AwsCredentialsIdentity.create(scope.accessKeyId(), secret))
-                .request(http.build())
-                .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
-                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, scope.service())
-                .putProperty(AwsV4HttpSigner.REGION_NAME, scope.region())
-                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(at, ZoneOffset.UTC)));
-        String authorization = signed.request().firstMatchingHeader("Authorization").orElse("");
-        Matcher matcher = SIGNATURE.matcher(authorization);
-        return matcher.find() ? matcher.group(1) : "";
+        // The body's own hash: a body changed in transit then fails as a signature mismatch, as it
+        // does on AWS for every service but S3.
+        String payloadHash = "UNSIGNED-PAYLOAD".equals(request.header("X-Amz-Content-Sha256"))
+                ? "UNSIGNED-PAYLOAD" : hex(sha256(request.body()));
+        String canonicalRequest = request.method().toUpperCase(Locale.ROOT) + "\n"
+                + canonicalPath(request.path()) + "\n"
+                + canonicalQuery(request.rawQuery()) + "\n"
+                + canonicalHeaders + "\n"
+                + String.join(";", signedHeaders.stream().sorted().toList()) + "\n"
+                + payloadHash;
+        String amzDate = AMZ_DATE.format(at);
+        String date = amzDate.substring(0, 8);
+        String credentialScope = date + "/" + scope.region() + "/" + scope.service() + "/aws4_request";
+        String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + credentialScope + "\n"
+                + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
+        key = hmac(key, scope.region());
+        key = hmac(key, scope.service());
+        key = hmac(key, "aws4_request");
+        return hex(hmac(key, stringToSign));
     }
 
-    private static void hostAndPort(SdkHttpFullRequest.Builder http, String host) {
-        // The signer derives the canonical host header from host and port, leaving out the
-        // default port of the scheme, exactly as the client did from its endpoint.
-        int colon = host.lastIndexOf(':');
-        if (colon > 0 && host.indexOf(']') < colon) {
-            http.host(host.substring(0, colon));
-            try {
-                http.port(Integer.parseInt(host.substring(colon + 1)));
-            } catch (NumberFormatException e) {
-                http.host(host);
-            }
-        } else {
-            http.host(host);
-            http.port(80);
+    /** Every path segment URI-encoded once more, as SigV4 asks of every service but S3. */
+    private static String canonicalPath(String path) {
+        if (path == null || path.isEmpty()) {
+            return "/";
         }
+        StringBuilder out = new StringBuilder();
+        String[] segments = path.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (i > 0) {
+                out.append('/');
+            }
+            out.append(uriEncode(segments[i]));
+        }
+        return out.toString();
+    }
+
+    private static String canonicalQuery(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return "";
+        }
+        List<String[]> pairs = new ArrayList<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            pairs.add(new String[] {uriEncode(decode(eq < 0 ? pair : pair.substring(0, eq))),
+                    uriEncode(eq < 0 ? "" : decode(pair.substring(eq + 1)))});
+        }
+        pairs.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
+        return String.join("&", pairs.stream().map(p -> p[0] + "=" + p[1]).toList());
+    }
+
+    /** RFC 3986 encoding: unreserved characters stay, everything else is %XX in upper case. */
+    private static String uriEncode(String text) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '.' || c == '~') {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return out.toString();
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] hmac(byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static String decode(String text) {
