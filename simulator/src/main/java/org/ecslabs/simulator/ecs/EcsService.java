@@ -1,0 +1,161 @@
+package org.ecslabs.simulator.ecs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
+import org.ecslabs.simulator.engine.AwsService;
+import org.ecslabs.simulator.engine.Sandbox;
+import org.ecslabs.simulator.protocol.AwsException;
+import org.ecslabs.simulator.protocol.Protocol;
+
+/** Amazon ECS on the awsJson1_1 protocol: routes each operation to the class that owns it, and runs the clock. */
+public class EcsService implements AwsService {
+    /** Stopped tasks stay visible for an hour, as in ECS, then are forgotten. */
+    private static final int STOPPED_TASK_RETENTION_SECONDS = 3600;
+
+    @Override
+    public String signingName() {
+        return "ecs";
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.AWS_JSON_1_1;
+    }
+
+    @Override
+    public String targetPrefix() {
+        return "AmazonEC2ContainerServiceV20141113";
+    }
+
+    @Override
+    public Class<?> stateType() {
+        return EcsState.class;
+    }
+
+    @Override
+    public Set<String> controlOperations() {
+        return Set.of("AddContainerInstances", "FailContainerInstance", "FailTask", "InterruptSpotTasks", "GetCostReport");
+    }
+
+    @Override
+    public JsonNode call(Sandbox sandbox, String operation, ObjectNode input) {
+        Ecs ecs = Ecs.of(sandbox);
+        ObjectNode in = input == null ? Json.object() : input;
+        ecs.state().schedulerDirty = true;
+        return switch (operation) {
+            case "CreateCluster" -> Clusters.create(ecs, in);
+            case "DescribeClusters" -> Clusters.describe(ecs, in);
+            case "ListClusters" -> Clusters.list(ecs, in);
+            case "UpdateCluster" -> Clusters.update(ecs, in);
+            case "UpdateClusterSettings" -> Clusters.updateSettings(ecs, in);
+            case "DeleteCluster" -> Clusters.delete(ecs, in);
+            case "PutClusterCapacityProviders" -> Clusters.putCapacityProviders(ecs, in);
+
+            case "RegisterTaskDefinition" -> TaskDefinitions.register(ecs, in);
+            case "DescribeTaskDefinition" -> TaskDefinitions.describe(ecs, in);
+            case "ListTaskDefinitions" -> TaskDefinitions.list(ecs, in);
+            case "ListTaskDefinitionFamilies" -> TaskDefinitions.listFamilies(ecs, in);
+            case "DeregisterTaskDefinition" -> TaskDefinitions.deregister(ecs, in);
+            case "DeleteTaskDefinitions" -> TaskDefinitions.delete(ecs, in);
+
+            case "RunTask" -> Tasks.run(ecs, in);
+            case "StartTask" -> Tasks.start(ecs, in);
+            case "StopTask" -> Tasks.stop(ecs, in);
+            case "DescribeTasks" -> Tasks.describe(ecs, in);
+            case "ListTasks" -> Tasks.list(ecs, in);
+            case "GetTaskProtection" -> Tasks.getProtection(ecs, in);
+            case "UpdateTaskProtection" -> Tasks.updateProtection(ecs, in);
+
+            case "CreateService" -> Services.create(ecs, in);
+            case "UpdateService" -> Services.update(ecs, in);
+            case "DeleteService" -> Services.delete(ecs, in);
+            case "DescribeServices" -> Services.describe(ecs, in);
+            case "ListServices" -> Services.list(ecs, in);
+            case "ListServicesByNamespace" -> Services.listByNamespace(ecs, in);
+            case "DescribeServiceDeployments" -> ServiceDeployments.describe(ecs, in);
+            case "ListServiceDeployments" -> ServiceDeployments.list(ecs, in);
+            case "StopServiceDeployment" -> ServiceDeployments.stop(ecs, in);
+            case "DescribeServiceRevisions" -> ServiceDeployments.describeRevisions(ecs, in);
+
+            case "RegisterContainerInstance" -> ContainerInstances.register(ecs, in);
+            case "DeregisterContainerInstance" -> ContainerInstances.deregister(ecs, in);
+            case "DescribeContainerInstances" -> ContainerInstances.describe(ecs, in);
+            case "ListContainerInstances" -> ContainerInstances.list(ecs, in);
+            case "UpdateContainerInstancesState" -> ContainerInstances.updateState(ecs, in);
+
+            case "CreateCapacityProvider" -> CapacityProviders.create(ecs, in);
+            case "DescribeCapacityProviders" -> CapacityProviders.describe(ecs, in);
+            case "UpdateCapacityProvider" -> CapacityProviders.update(ecs, in);
+            case "DeleteCapacityProvider" -> CapacityProviders.delete(ecs, in);
+
+            case "TagResource" -> Tagging.tag(ecs, in);
+            case "UntagResource" -> Tagging.untag(ecs, in);
+            case "ListTagsForResource" -> Tagging.list(ecs, in);
+            case "PutAccountSetting" -> AccountSettings.put(ecs, in);
+            case "PutAccountSettingDefault" -> AccountSettings.putDefault(ecs, in);
+            case "DeleteAccountSetting" -> AccountSettings.delete(ecs, in);
+            case "ListAccountSettings" -> AccountSettings.list(ecs, in);
+            case "PutAttributes" -> Attributes.put(ecs, in);
+            case "DeleteAttributes" -> Attributes.delete(ecs, in);
+            case "ListAttributes" -> Attributes.list(ecs, in);
+
+            // Control operations (X-Amz-Target: EcsLabsSimulator.<Op>).
+            case "AddContainerInstances" -> ContainerInstances.addControl(ecs, in);
+            case "FailContainerInstance" -> ContainerInstances.fail(ecs, in);
+            case "FailTask" -> failTask(ecs, in);
+            case "InterruptSpotTasks" -> interruptSpotTasks(ecs, in);
+            case "GetCostReport" -> CostMeter.report(ecs);
+            default -> throw AwsException.unknownOperation(operation);
+        };
+    }
+
+    @Override
+    public boolean tick(Sandbox sandbox) {
+        Ecs ecs = Ecs.of(sandbox);
+        boolean changed = CostMeter.accrue(ecs);
+        boolean tasksMoved = false;
+        for (EcsState.Task task : ecs.state().tasks.values()) {
+            tasksMoved |= TaskLifecycle.advance(ecs, task);
+        }
+        changed |= tasksMoved;
+        if (!ecs.state().services.isEmpty() && (tasksMoved || ecs.state().schedulerDirty)) {
+            boolean scheduled = Scheduler.tick(ecs);
+            ecs.state().schedulerDirty = scheduled;
+            changed |= scheduled;
+        }
+        double now = ecs.now();
+        changed |= ecs.state().tasks.values().removeIf(
+                t -> t.stopped() && t.stoppedAt != null && now - t.stoppedAt > STOPPED_TASK_RETENTION_SECONDS);
+        return changed;
+    }
+
+    /** The FailTask control: the task's essential container exits with code 1. */
+    private static JsonNode failTask(Ecs ecs, ObjectNode input) {
+        EcsState.Cluster cluster = ecs.cluster(input);
+        String reference = Json.text(input, "task");
+        EcsState.Task task = reference == null ? null : ecs.state().tasks.get(ecs.taskArn(cluster, reference));
+        if (task == null) {
+            throw AwsException.invalidParameter("The referenced task was not found.");
+        }
+        if (!"STOPPED".equals(task.desiredStatus)) {
+            TaskLifecycle.essentialContainerExits(task, ecs.now());
+        }
+        return Json.object().set("task", Tasks.json(ecs, task, false));
+    }
+
+    /** The InterruptSpotTasks control: Fargate Spot reclaims its capacity in a cluster. */
+    private static JsonNode interruptSpotTasks(Ecs ecs, ObjectNode input) {
+        EcsState.Cluster cluster = ecs.cluster(input);
+        ArrayNode interrupted = Json.array();
+        for (EcsState.Task task : ecs.state().tasks.values()) {
+            if (task.clusterArn.equals(cluster.clusterArn) && "FARGATE_SPOT".equals(task.capacityProviderName)
+                    && task.wantedRunning()) {
+                TaskLifecycle.beginStop(task, ecs.now(), "SpotInterruption", "Your Spot Task was interrupted.");
+                interrupted.add(task.taskArn);
+            }
+        }
+        return Json.object().set("taskArns", interrupted);
+    }
+}
