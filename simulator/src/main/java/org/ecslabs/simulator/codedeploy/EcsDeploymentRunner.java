@@ -53,7 +53,10 @@ final class EcsDeploymentRunner {
     private static void step(Sandbox sandbox, CodeDeployState state, Deployment deployment) {
         double now = CodeDeployService.now(sandbox);
         if (deployment.status.equals("Created")) {
-            start(sandbox, state, deployment);
+            // CodeDeploy picks a deployment up a moment after it is created: Created is observable.
+            if (now >= deployment.createTime + 1) {
+                start(sandbox, state, deployment);
+            }
             return;
         }
         switch (deployment.phase == null ? "" : deployment.phase) {
@@ -174,12 +177,12 @@ final class EcsDeploymentRunner {
             create.put("platformVersion", platformVersion);
         }
         create.putObject("scale").put("unit", "PERCENT").put("value", 100.0);
-        JsonNode taskSet = EcsGateway.call(sandbox, "CreateTaskSet", create).path("taskSet");
-        deployment.greenTaskSetArn = taskSet.path("taskSetArn").asText();
-        // The replacement target group joins the production listener at weight 0, so that its health is checked.
+        // The replacement target group joins the production listener at weight 0, so that its targets are checked.
         for (String listener : deployment.prodListenerArns) {
             Elbv2Targets.setForwardWeights(sandbox, listener, weights(deployment, 0));
         }
+        JsonNode taskSet = EcsGateway.call(sandbox, "CreateTaskSet", create).path("taskSet");
+        deployment.greenTaskSetArn = taskSet.path("taskSetArn").asText();
         deployment.phase = INSTALL;
         deployment.phaseStartedAt = now;
     }

@@ -59,13 +59,46 @@ public final class Elbv2Targets {
         target.owner = taskArn;
     }
 
-    /** Starts draining a target; it leaves after the group's deregistration delay. */
-    public static void deregister(Sandbox sandbox, String targetGroupArn, String id, int port) {
+    /**
+     * Starts draining a target; it leaves after the group's deregistration delay. Returns the epoch
+     * second when it will be gone (now when it left at once, or was not there).
+     */
+    public static long deregister(Sandbox sandbox, String targetGroupArn, String id, int port) {
         Elbv2State state = sandbox.state(Elbv2State.class);
         TargetGroup group = state.targetGroups.get(targetGroupArn);
+        long gone = sandbox.now().getEpochSecond();
         if (group != null) {
             TargetHealth.deregister(sandbox, state, group, id, port);
+            for (Target target : group.targets) {
+                if (target.id.equals(id) && target.port != null && target.port == port && TargetHealth.DRAINING.equals(target.state)) {
+                    gone = Math.max(gone, target.drainUntil);
+                }
+            }
         }
+        return gone;
+    }
+
+    /** A target's health as DescribeTargetHealth shows it. */
+    public record Health(String state, String reason, String description) {
+    }
+
+    /** The target's health, or null if it is not registered. */
+    public static Health health(Sandbox sandbox, String targetGroupArn, String id, int port) {
+        TargetGroup group = sandbox.state(Elbv2State.class).targetGroups.get(targetGroupArn);
+        if (group == null) {
+            return null;
+        }
+        for (Target target : group.targets) {
+            if (target.id.equals(id) && target.port != null && target.port == port) {
+                return new Health(target.state, target.reason, target.description);
+            }
+        }
+        return null;
+    }
+
+    /** Whether the group forwards traffic from at least one load balancer (ECS refuses a group that does not). */
+    public static boolean hasLoadBalancer(Sandbox sandbox, String targetGroupArn) {
+        return inUse(sandbox, targetGroupArn);
     }
 
     /** The target's health state (initial, healthy, unhealthy, unused, draining, unavailable), or null if not registered. */

@@ -1,11 +1,10 @@
 package org.ecslabs.simulator.elbv2;
 
+import org.ecslabs.simulator.ec2.Ec2Network;
+import org.ecslabs.simulator.ec2.Ec2State;
 import org.ecslabs.simulator.engine.Sandbox;
 
-/**
- * Where ELBv2 learns about subnets, VPCs and security groups. Until the EC2 model is
- * wired in, any subnet id is accepted and placed in a zone derived from its id.
- */
+/** Where ELBv2 learns about subnets, VPCs and security groups: the sandbox's EC2 networking. */
 final class Subnets {
     record Subnet(String subnetId, String vpcId, String zoneName) {
     }
@@ -14,32 +13,23 @@ final class Subnets {
     }
 
     static Subnet find(Sandbox sandbox, String subnetId) {
-        if (subnetId == null || !subnetId.startsWith("subnet-")) {
+        Ec2State.Subnet subnet = subnetId == null ? null : Ec2Network.subnet(sandbox, subnetId).orElse(null);
+        if (subnet == null) {
             throw Elbv2Errors.subnetNotFound(subnetId);
         }
-        char zone = (char) ('a' + Math.floorMod(subnetId.hashCode(), 6));
-        return new Subnet(subnetId, defaultVpcId(sandbox), sandbox.region() + zone);
+        return new Subnet(subnet.subnetId, subnet.vpcId, subnet.availabilityZone);
     }
 
     static String defaultVpcId(Sandbox sandbox) {
-        return "vpc-" + hex(sandbox.accountId() + sandbox.region(), 17);
+        return Ec2Network.state(sandbox).vpcs.values().stream().filter(vpc -> vpc.isDefault)
+                .map(vpc -> vpc.vpcId).findFirst().orElse(null);
     }
 
     static String defaultSecurityGroup(Sandbox sandbox, String vpcId) {
-        return "sg-" + hex(vpcId, 17);
+        return Ec2Network.defaultSecurityGroup(sandbox, vpcId).groupId;
     }
 
     static boolean vpcExists(Sandbox sandbox, String vpcId) {
-        return vpcId != null && vpcId.startsWith("vpc-");
-    }
-
-    private static String hex(String seed, int length) {
-        StringBuilder out = new StringBuilder();
-        long value = seed.hashCode();
-        while (out.length() < length) {
-            value = value * 6364136223846793005L + 1442695040888963407L;
-            out.append(Long.toHexString(value >>> 60));
-        }
-        return out.toString();
+        return vpcId != null && Ec2Network.state(sandbox).vpcs.containsKey(vpcId);
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.ecslabs.simulator.ec2.Ec2Network;
 import org.ecslabs.simulator.protocol.AwsException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,11 +14,14 @@ class Elbv2ServiceTest {
     private final Elbv2Service elb = new Elbv2Service();
     private ManualSandbox sandbox;
     private String vpcId;
+    private String subnets;
 
     @BeforeEach
     void setUp() {
         sandbox = new ManualSandbox(elb);
         vpcId = Subnets.defaultVpcId(sandbox);
+        List<String> ids = Ec2Network.defaultSubnets(sandbox).stream().map(subnet -> subnet.subnetId).toList();
+        subnets = "[\"" + ids.get(0) + "\",\"" + ids.get(1) + "\"]";
     }
 
     private JsonNode call(String operation, String json) {
@@ -24,7 +29,7 @@ class Elbv2ServiceTest {
     }
 
     private String createAlb(String name) {
-        return call("CreateLoadBalancer", "{\"Name\":\"" + name + "\",\"Subnets\":[\"subnet-1111\",\"subnet-2222\"]}")
+        return call("CreateLoadBalancer", "{\"Name\":\"" + name + "\",\"Subnets\":" + subnets + "}")
                 .at("/LoadBalancers/0/LoadBalancerArn").asText();
     }
 
@@ -59,6 +64,9 @@ class Elbv2ServiceTest {
         assertThatThrownBy(() -> call("DescribeLoadBalancers", "{\"Names\":[\"nope\"]}"))
                 .extracting(e -> ((AwsException) e).code()).isEqualTo("LoadBalancerNotFound");
         assertThatThrownBy(() -> call("CreateLoadBalancer", "{\"Name\":\"one\",\"Subnets\":[\"subnet-1111\"]}"))
+                .extracting(e -> ((AwsException) e).code()).isEqualTo("SubnetNotFound");
+        String oneSubnet = subnets.substring(0, subnets.indexOf(',')) + "]";
+        assertThatThrownBy(() -> call("CreateLoadBalancer", "{\"Name\":\"one\",\"Subnets\":" + oneSubnet + "}"))
                 .hasMessageContaining("At least two subnets");
     }
 

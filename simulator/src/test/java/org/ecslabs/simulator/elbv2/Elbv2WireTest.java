@@ -3,14 +3,8 @@ package org.ecslabs.simulator.elbv2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.ecslabs.simulator.support.SimulatorFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
@@ -29,38 +23,26 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
 
 /** ELBv2 over HTTP with the real SDK client: the query protocol, the XML, the errors, the clock. */
 class Elbv2WireTest {
-    private final SimulatorFixture fixture = SimulatorFixture.paused();
-    private final ElasticLoadBalancingV2Client elb = client(fixture);
-
-    static ElasticLoadBalancingV2Client client(SimulatorFixture fixture) {
-        return ElasticLoadBalancingV2Client.builder()
-                .endpointOverride(fixture.endpoint())
-                .region(Region.of(SimulatorFixture.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
-    }
+    private final LoadBalancerLab lab = new LoadBalancerLab();
+    private final ElasticLoadBalancingV2Client elb = lab.elb;
 
     @AfterEach
     void close() {
-        elb.close();
-        fixture.close();
+        lab.close();
     }
 
     private void advance(int seconds) {
-        var response = fixture.control("test", "test", "AdvanceClock", "{\"seconds\":" + seconds + "}");
-        assertThat(response.status()).isEqualTo(200);
+        lab.advance(seconds);
     }
 
     @Test
     void aLoadBalancerWithAWeightedListenerAndTargetsThatBecomeHealthy() {
-        LoadBalancer balancer = elb.createLoadBalancer(b -> b.name("web").subnets("subnet-0a1", "subnet-0b2")
+        LoadBalancer balancer = elb.createLoadBalancer(b -> b.name("web").subnets(lab.subnets.get(0), lab.subnets.get(1))
                 .tags(t -> t.key("lab").value("lb"))).loadBalancers().get(0);
         assertThat(balancer.loadBalancerArn()).contains(":loadbalancer/app/web/");
         assertThat(balancer.createdTime()).isNotNull();
         assertThat(balancer.availabilityZones()).hasSize(2);
-        assertThatThrownBy(() -> elb.createLoadBalancer(b -> b.name("web").subnets("subnet-0a1", "subnet-0b2")))
+        assertThatThrownBy(() -> elb.createLoadBalancer(b -> b.name("web").subnets(lab.subnets.get(0), lab.subnets.get(1))))
                 .isInstanceOf(DuplicateLoadBalancerNameException.class);
 
         TargetGroup blue = elb.createTargetGroup(b -> b.name("blue").protocol("HTTP").port(80)

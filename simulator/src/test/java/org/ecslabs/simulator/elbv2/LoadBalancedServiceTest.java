@@ -1,0 +1,111 @@
+package org.ecslabs.simulator.elbv2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
+import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
+
+/** An ECS service behind an ALB, over HTTP with the real SDK: targets follow the service's tasks. */
+class LoadBalancedServiceTest {
+    private final LoadBalancerLab lab = new LoadBalancerLab();
+
+    @AfterEach
+    void close() {
+        lab.close();
+    }
+
+    private List<Task> runningTasks() {
+        List<String> arns = lab.ecs.listTasks(r -> r.cluster("lab").serviceName("web")).taskArns();
+        return arns.isEmpty() ? List.of() : lab.ecs.describeTasks(r -> r.cluster("lab").tasks(arns)).tasks();
+    }
+
+    private static String address(Task task) {
+        return task.containers().get(0).networkInterfaces().get(0).privateIpv4Address();
+    }
+
+    @Test
+    void tasksBecomeTargetsThatTurnHealthyAndDrainOnScaleIn() {
+        lab.loadBalancer(false);
+        String taskDefinition = lab.taskDefinition("nginx:1.27");
+        String instanceGroup = lab.elb.createTargetGroup(r -> r.name("by-instance").protocol("HTTP").port(80)
+                .vpcId(lab.vpcId).targetType(TargetTypeEnum.INSTANCE)).targetGroups().get(0).targetGroupArn();
+        lab.listener(81, instanceGroup);
+        assertThatThrownBy(() -> lab.ecs.createService(r -> r.cluster("lab").serviceName("web").taskDefinition(taskDefinition)
+                .desiredCount(1).launchType("FARGATE").networkConfiguration(lab.network)
+                .loadBalancers(lb -> lb.targetGroupArn(instanceGroup).containerName("web").containerPort(80))))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("The provided target group " + instanceGroup + " has target type instance, which is "
+                        + "incompatible with the awsvpc network mode specified in the task definition.");
+
+        lab.elb.modifyTargetGroupAttributes(r -> r.targetGroupArn(lab.blueArn)
+                .attributes(a -> a.key("deregistration_delay.timeout_seconds").value("30")));
+        lab.service(taskDefinition, 2, "ECS", r -> { });
+        lab.advance(20);
+        List<Task> tasks = runningTasks();
+        assertThat(tasks).extracting(Task::lastStatus).containsOnly("RUNNING");
+        List<TargetHealthDescription> targets = lab.targets(lab.blueArn);
+        assertThat(targets).extracting(t -> t.target().id()).containsExactlyInAnyOrderElementsOf(
+                tasks.stream().map(LoadBalancedServiceTest::address).toList());
+        assertThat(targets).extracting(t -> t.target().port()).containsOnly(80);
+        assertThat(lab.states(lab.blueArn)).containsOnly("initial");
+        assertThat(lab.describeService().deployments().get(0).rolloutState()).isEqualTo(DeploymentRolloutState.IN_PROGRESS);
+
+        lab.advance(15);
+        assertThat(lab.states(lab.blueArn)).containsExactly("healthy", "healthy");
+        assertThat(lab.describeService().deployments().get(0).rolloutState()).isEqualTo(DeploymentRolloutState.COMPLETED);
+
+        lab.ecs.updateService(r -> r.cluster("lab").service("web").desiredCount(1));
+        lab.advance(3);
+        assertThat(lab.states(lab.blueArn)).containsExactly("draining", "healthy");
+        Task leaving = lab.ecs.describeTasks(r -> r.cluster("lab").tasks(tasks.stream().map(Task::taskArn).toList())).tasks()
+                .stream().filter(t -> "STOPPED".equals(t.desiredStatus())).findFirst().orElseThrow();
+        lab.advance(20);
+        // ECS holds the task in DEACTIVATING while its target drains.
+        assertThat(lab.ecs.describeTasks(r -> r.cluster("lab").tasks(leaving.taskArn())).tasks().get(0).lastStatus())
+                .isEqualTo("DEACTIVATING");
+        lab.advance(15);
+        assertThat(lab.states(lab.blueArn)).containsExactly("healthy");
+        lab.advance(30);
+        assertThat(lab.ecs.describeTasks(r -> r.cluster("lab").tasks(leaving.taskArn())).tasks().get(0).lastStatus())
+                .isEqualTo("STOPPED");
+    }
+
+    @Test
+    void anUnhealthyTargetGetsItsTaskReplacedAfterTheGracePeriod() {
+        lab.loadBalancer(false);
+        String taskDefinition = lab.taskDefinition("nginx:1.27");
+        lab.service(taskDefinition, 1, "ECS", r -> r.healthCheckGracePeriodSeconds(60));
+        lab.advance(40);
+        Task first = runningTasks().get(0);
+        assertThat(lab.states(lab.blueArn)).containsExactly("healthy");
+
+        lab.control("SetTargetHealth", "{\"cluster\":\"lab\",\"task\":\"" + first.taskArn() + "\",\"healthy\":false}");
+        lab.advance(10);
+        assertThat(lab.targets(lab.blueArn).get(0).targetHealth().reasonAsString()).isEqualTo("Target.ResponseCodeMismatch");
+        // Still within healthCheckGracePeriodSeconds of the task's start: ECS leaves it alone.
+        assertThat(lab.ecs.describeTasks(r -> r.cluster("lab").tasks(first.taskArn())).tasks().get(0).desiredStatus())
+                .isEqualTo("RUNNING");
+
+        lab.advance(30);
+        Task stopped = lab.ecs.describeTasks(r -> r.cluster("lab").tasks(first.taskArn())).tasks().get(0);
+        assertThat(stopped.desiredStatus()).isEqualTo("STOPPED");
+        assertThat(stopped.stoppedReason()).isEqualTo("Task failed ELB health checks in (target-group " + lab.blueArn + ")");
+        assertThat(lab.describeService().events()).anySatisfy(e -> assertThat(e.message()).contains("is unhealthy in (target-group"));
+
+        lab.advance(400);
+        List<Task> now = runningTasks().stream().filter(t -> "RUNNING".equals(t.lastStatus())).toList();
+        assertThat(now).hasSize(1);
+        assertThat(now.get(0).taskArn()).isNotEqualTo(first.taskArn());
+        assertThat(lab.targets(lab.blueArn)).singleElement().satisfies(t -> {
+            assertThat(t.target().id()).isEqualTo(address(now.get(0)));
+            assertThat(t.targetHealth().stateAsString()).isEqualTo("healthy");
+        });
+    }
+}
