@@ -80,8 +80,9 @@ final class EcsDeploymentRunner {
                         beginTrafficShift(sandbox, state, deployment);
                     }
                 } else if (now - deployment.phaseStartedAt >= INSTALL_TIMEOUT_SECONDS) {
-                    fail(sandbox, state, deployment, "ECS_UPDATE_ERROR",
-                            "The ECS replacement task set did not become healthy within " + INSTALL_TIMEOUT_SECONDS / 60 + " minutes.");
+                    fail(sandbox, state, deployment, "ECS_UPDATE_ERROR", "The deployment timed out while waiting for the "
+                            + "replacement task set to become healthy. This time out period is " + INSTALL_TIMEOUT_SECONDS / 60
+                            + " minutes.");
                 }
             }
             case READY_WAIT -> {

@@ -43,14 +43,18 @@ class CodeDeployBlueGreenTest {
     }
 
     private void deploymentGroup(String config) {
+        deploymentGroup(config, "CONTINUE_DEPLOYMENT", 5);
+    }
+
+    private void deploymentGroup(String config, String readyAction, int terminationWait) {
         lab.codeDeploy.createDeploymentGroup(r -> r.applicationName("web").deploymentGroupName("web-dg")
                 .serviceRoleArn("arn:aws:iam::000000000000:role/ecsCodeDeployRole")
                 .deploymentConfigName(config)
                 .ecsServices(s -> s.clusterName("lab").serviceName("web"))
                 .deploymentStyle(s -> s.deploymentType("BLUE_GREEN").deploymentOption("WITH_TRAFFIC_CONTROL"))
                 .blueGreenDeploymentConfiguration(b -> b
-                        .terminateBlueInstancesOnDeploymentSuccess(t -> t.action("TERMINATE").terminationWaitTimeInMinutes(5))
-                        .deploymentReadyOption(d -> d.actionOnTimeout("CONTINUE_DEPLOYMENT")))
+                        .terminateBlueInstancesOnDeploymentSuccess(t -> t.action("TERMINATE").terminationWaitTimeInMinutes(terminationWait))
+                        .deploymentReadyOption(d -> d.actionOnTimeout(readyAction).waitTimeInMinutes(30)))
                 .autoRollbackConfiguration(a -> a.enabled(true).eventsWithStrings("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_REQUEST"))
                 .loadBalancerInfo(l -> l.targetGroupPairInfoList(p -> p
                         .targetGroups(g -> g.name("web-blue"), g -> g.name("web-green"))
@@ -59,6 +63,10 @@ class CodeDeployBlueGreenTest {
     }
 
     private String deploy() {
+        return deploy(v2);
+    }
+
+    private String deploy(String taskDefinition) {
         String appSpec = """
                 version: 0.0
                 Resources:
@@ -69,7 +77,7 @@ class CodeDeployBlueGreenTest {
                         LoadBalancerInfo:
                           ContainerName: "web"
                           ContainerPort: 80
-                """.formatted(v2);
+                """.formatted(taskDefinition);
         return lab.codeDeploy.createDeployment(r -> r.applicationName("web").deploymentGroupName("web-dg")
                 .revision(v -> v.revisionType(RevisionLocationType.APP_SPEC_CONTENT)
                         .appSpecContent(AppSpecContent.builder().content(appSpec).build()))).deploymentId();
@@ -170,5 +178,38 @@ class CodeDeployBlueGreenTest {
         });
         assertThat(lab.codeDeploy.listDeployments(r -> r.applicationName("web").deploymentGroupName("web-dg")).deployments())
                 .contains(id, stopped.rollbackInfo().rollbackDeploymentId());
+    }
+
+    @Test
+    void aDeploymentWaitsReadyUntilToldToRerouteTraffic() {
+        deploymentGroup("CodeDeployDefault.ECSAllAtOnce", "STOP_DEPLOYMENT", 0);
+        String id = deploy();
+        lab.advance(60);
+        assertThat(deployment(id).status()).isEqualTo(DeploymentStatus.READY);
+        assertThat(lab.weights(lab.testListenerArn)).containsEntry(lab.greenArn, 100);
+        assertThat(lab.weights(lab.prodListenerArn)).containsEntry(lab.blueArn, 100).containsEntry(lab.greenArn, 0);
+        lab.advance(600);
+        assertThat(deployment(id).status()).isEqualTo(DeploymentStatus.READY);
+
+        lab.codeDeploy.continueDeployment(r -> r.deploymentId(id).deploymentWaitType("READY_WAIT"));
+        assertThat(deployment(id).status()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(lab.weights(lab.prodListenerArn)).containsOnlyKeys(lab.greenArn);
+    }
+
+    @Test
+    void aReplacementThatNeverTurnsHealthyFailsAndRollsBack() {
+        deploymentGroup("CodeDeployDefault.ECSAllAtOnce");
+        String broken = lab.taskDefinition("registry.example.com/does-not-exist:1");
+        String id = deploy(broken);
+        lab.advance(3700);
+        DeploymentInfo failed = deployment(id);
+        assertThat(failed.status()).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(failed.errorInformation().message()).contains("timed out while waiting for the replacement task set");
+        assertThat(failed.rollbackInfo().rollbackDeploymentId()).isNotNull();
+        assertThat(lab.weights(lab.prodListenerArn)).containsOnlyKeys(lab.blueArn);
+        lab.advance(60);
+        assertThat(lab.describeService().taskSets()).singleElement()
+                .satisfies(t -> assertThat(t.taskDefinition()).isEqualTo(v1));
+        assertThat(lab.states(lab.blueArn)).containsExactly("healthy", "healthy");
     }
 }
