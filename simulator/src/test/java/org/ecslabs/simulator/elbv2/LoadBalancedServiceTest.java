@@ -108,4 +108,32 @@ class LoadBalancedServiceTest {
             assertThat(t.targetHealth().stateAsString()).isEqualTo("healthy");
         });
     }
+
+    @Test
+    void bridgeTasksOnEc2BecomeInstanceTargetsOnTheirDynamicHostPorts() {
+        lab.loadBalancer(false);
+        String byInstance = lab.elb.createTargetGroup(r -> r.name("by-instance").protocol("HTTP").port(80)
+                .vpcId(lab.vpcId).targetType(TargetTypeEnum.INSTANCE)).targetGroups().get(0).targetGroupArn();
+        lab.listener(81, byInstance);
+        lab.control("AddContainerInstances", "{\"cluster\":\"lab\",\"count\":1,\"instanceType\":\"t3.large\"}");
+        String bridge = lab.ecs.registerTaskDefinition(r -> r.family("web-bridge").networkMode("bridge")
+                .containerDefinitions(c -> c.name("web").image("nginx:1.27").memory(256).essential(true)
+                        .portMappings(m -> m.containerPort(80).hostPort(0)))).taskDefinition().taskDefinitionArn();
+        assertThatThrownBy(() -> lab.ecs.createService(r -> r.cluster("lab").serviceName("bad").taskDefinition(bridge)
+                .desiredCount(1).launchType("EC2")
+                .loadBalancers(lb -> lb.targetGroupArn(lab.blueArn).containerName("web").containerPort(80))))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("has target type ip");
+        lab.ecs.createService(r -> r.cluster("lab").serviceName("web").taskDefinition(bridge).desiredCount(2)
+                .launchType("EC2").loadBalancers(lb -> lb.targetGroupArn(byInstance).containerName("web").containerPort(80)));
+        lab.advance(200);
+        String instanceId = lab.ecs.describeContainerInstances(r -> r.cluster("lab").containerInstances(
+                lab.ecs.listContainerInstances(l -> l.cluster("lab")).containerInstanceArns())).containerInstances().get(0).ec2InstanceId();
+        List<Integer> hostPorts = runningTasks().stream()
+                .map(t -> t.containers().get(0).networkBindings().get(0).hostPort()).sorted().toList();
+        List<TargetHealthDescription> targets = lab.targets(byInstance);
+        assertThat(targets).extracting(t -> t.target().id()).containsOnly(instanceId);
+        assertThat(targets).extracting(t -> t.target().port()).containsExactlyInAnyOrderElementsOf(hostPorts);
+        assertThat(hostPorts).doesNotContain(80);
+        assertThat(lab.states(byInstance)).containsExactly("healthy", "healthy");
+    }
 }
