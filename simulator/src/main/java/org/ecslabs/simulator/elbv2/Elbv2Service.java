@@ -50,6 +50,10 @@ public class Elbv2Service implements AwsService {
             case "DeleteLoadBalancer" -> LoadBalancerOperations.delete(state, input);
             case "DescribeLoadBalancerAttributes" -> LoadBalancerOperations.describeAttributes(state, input);
             case "ModifyLoadBalancerAttributes" -> LoadBalancerOperations.modifyAttributes(state, input);
+            case "SetSecurityGroups" -> LoadBalancerOperations.setSecurityGroups(sandbox, state, input);
+            case "SetSubnets" -> LoadBalancerOperations.setSubnets(sandbox, state, input);
+            case "SetIpAddressType" -> LoadBalancerOperations.setIpAddressType(state, input);
+            case "DescribeAccountLimits" -> LoadBalancerOperations.accountLimits();
             case "CreateTargetGroup" -> TargetGroupOperations.create(sandbox, state, input);
             case "DescribeTargetGroups" -> TargetGroupOperations.describe(state, input);
             case "ModifyTargetGroup" -> TargetGroupOperations.modify(state, input);

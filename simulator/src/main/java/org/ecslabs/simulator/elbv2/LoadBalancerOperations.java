@@ -192,4 +192,70 @@ final class LoadBalancerOperations {
     private static String valueOr(String value, String fallback) {
         return value == null || value.isEmpty() ? fallback : value;
     }
+
+    static JsonNode setSecurityGroups(Sandbox sandbox, Elbv2State state, ObjectNode input) {
+        LoadBalancer balancer = find(state, QueryInput.required(input, "LoadBalancerArn"));
+        List<String> groups = QueryInput.strings(input, "SecurityGroups");
+        if (balancer.type.equals("application") && groups.isEmpty()) {
+            throw Elbv2Errors.validation("An Application Load Balancer must have at least one security group");
+        }
+        balancer.securityGroups = new ArrayList<>(groups);
+        ObjectNode output = QueryInput.object();
+        ArrayNode ids = output.putArray("SecurityGroupIds");
+        groups.forEach(ids::add);
+        return output;
+    }
+
+    static JsonNode setSubnets(Sandbox sandbox, Elbv2State state, ObjectNode input) {
+        LoadBalancer balancer = find(state, QueryInput.required(input, "LoadBalancerArn"));
+        List<String> subnetIds = QueryInput.strings(input, "Subnets");
+        for (JsonNode mapping : QueryInput.list(input, "SubnetMappings")) {
+            subnetIds.add(QueryInput.required(mapping, "SubnetId"));
+        }
+        List<Zone> zones = new ArrayList<>();
+        Set<String> zoneNames = new HashSet<>();
+        for (String subnetId : subnetIds) {
+            Subnets.Subnet subnet = Subnets.find(sandbox, subnetId);
+            if (!subnet.vpcId().equals(balancer.vpcId)) {
+                throw Elbv2Errors.invalidConfiguration("The specified subnets must belong to the load balancer's VPC");
+            }
+            if (!zoneNames.add(subnet.zoneName())) {
+                throw Elbv2Errors.invalidConfiguration("A load balancer cannot be attached to multiple subnets in the same Availability Zone");
+            }
+            zones.add(new Zone(subnet.zoneName(), subnet.subnetId()));
+        }
+        if (balancer.type.equals("application") && zones.size() < 2) {
+            throw Elbv2Errors.validation("At least two subnets in two different Availability Zones must be specified");
+        }
+        balancer.zones = zones;
+        ObjectNode output = QueryInput.object();
+        ArrayNode items = output.putArray("AvailabilityZones");
+        zones.forEach(zone -> items.addObject().put("ZoneName", zone.zoneName).put("SubnetId", zone.subnetId));
+        output.put("IpAddressType", balancer.ipAddressType);
+        return output;
+    }
+
+    static JsonNode setIpAddressType(Elbv2State state, ObjectNode input) {
+        LoadBalancer balancer = find(state, QueryInput.required(input, "LoadBalancerArn"));
+        String type = QueryInput.required(input, "IpAddressType");
+        if (!Set.of("ipv4", "dualstack", "dualstack-without-public-ipv4").contains(type)) {
+            throw Elbv2Errors.validation("IP address type '" + type + "' is not valid");
+        }
+        balancer.ipAddressType = type;
+        return QueryInput.object().put("IpAddressType", type);
+    }
+
+    /** The default quotas of an account, as DescribeAccountLimits lists them. */
+    static JsonNode accountLimits() {
+        ObjectNode output = QueryInput.object();
+        ArrayNode limits = output.putArray("Limits");
+        String[][] quotas = {{"application-load-balancers", "50"}, {"network-load-balancers", "50"},
+            {"target-groups", "3000"}, {"listeners-per-application-load-balancer", "50"},
+            {"rules-per-application-load-balancer", "100"}, {"targets-per-application-load-balancer", "1000"},
+            {"target-groups-per-action-on-application-load-balancer", "5"}};
+        for (String[] quota : quotas) {
+            limits.addObject().put("Name", quota[0]).put("Max", quota[1]);
+        }
+        return output;
+    }
 }

@@ -201,4 +201,17 @@ class Elbv2ServiceTest {
         assertThat(tags).hasSize(1);
         assertThat(tags.at("/0/Key").asText()).isEqualTo("team");
     }
+
+    @Test
+    void securityGroupsSubnetsAndLimitsOfALoadBalancer() {
+        String arn = createAlb("web");
+        JsonNode groups = call("SetSecurityGroups", "{\"LoadBalancerArn\":\"" + arn + "\",\"SecurityGroups\":[\"sg-0123\"]}");
+        assertThat(groups.at("/SecurityGroupIds/0").asText()).isEqualTo("sg-0123");
+        assertThat(call("DescribeLoadBalancers", "{}").at("/LoadBalancers/0/SecurityGroups/0").asText()).isEqualTo("sg-0123");
+        JsonNode zones = call("SetSubnets", "{\"LoadBalancerArn\":\"" + arn + "\",\"Subnets\":" + subnets + "}");
+        assertThat(zones.get("AvailabilityZones")).hasSize(2);
+        assertThatThrownBy(() -> call("SetSubnets", "{\"LoadBalancerArn\":\"" + arn + "\",\"Subnets\":[\"subnet-nope\"]}"))
+                .extracting(e -> ((AwsException) e).code()).isEqualTo("SubnetNotFound");
+        assertThat(call("DescribeAccountLimits", "{}").get("Limits").findValuesAsText("Name")).contains("target-groups");
+    }
 }
