@@ -89,9 +89,62 @@
         });
     }
 
+    // Exam pages: the server computes the seconds left; this only counts them down and, at zero,
+    // submits the form so the answer on screen is saved and the exam is scored. Without script the
+    // server still submits on the next request after the deadline.
+    function examTimer() {
+        var timer = document.getElementById('exam-timer');
+        if (!timer) {
+            return;
+        }
+        var left = parseInt(timer.dataset.secondsLeft, 10);
+        var end = Date.now() + left * 1000;
+        var form = document.getElementById('exam-form') || document.getElementById('finish-form');
+        var format = function (seconds) {
+            var h = Math.floor(seconds / 3600), m = Math.floor(seconds % 3600 / 60), s = seconds % 60;
+            var pad = function (n) { return (n < 10 ? '0' : '') + n; };
+            return h > 0 ? h + ':' + pad(m) + ':' + pad(s) : m + ':' + pad(s);
+        };
+        var submitted = false;
+        var tick = function () {
+            var seconds = Math.max(0, Math.round((end - Date.now()) / 1000));
+            timer.textContent = format(seconds);
+            timer.classList.toggle('low', seconds <= 60);
+            if (seconds === 0 && form && !submitted) {
+                submitted = true;
+                var go = document.createElement('input');
+                go.type = 'hidden';
+                go.name = 'go';
+                go.value = 'submit';
+                form.appendChild(go);
+                form.submit();
+                return;
+            }
+            setTimeout(tick, 1000);
+        };
+        tick();
+    }
+
+    // Exam pages save on every navigation (plain form posts). With script, a change is also saved
+    // at once, so a reload right after ticking an option or the flag keeps it.
+    function examAutosave() {
+        var form = document.getElementById('exam-form');
+        if (!form || !window.fetch) {
+            return;
+        }
+        form.addEventListener('change', function () {
+            var data = new URLSearchParams(new FormData(form));
+            data.set('go', 'stay');
+            fetch(form.action, {method: 'POST', body: data, credentials: 'same-origin', redirect: 'manual'})
+                .catch(function () { /* the next navigation saves it */ });
+        });
+    }
+
     document.addEventListener('DOMContentLoaded', function () {
         highlight();
         addCopyButtons();
         renderMermaid();
+        examTimer();
+        examAutosave();
     });
 })();

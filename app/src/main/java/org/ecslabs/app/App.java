@@ -2,10 +2,19 @@ package org.ecslabs.app;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import java.security.SecureRandom;
 import java.util.List;
 import org.ecslabs.app.aws.SimulatorEndpoint;
 import org.ecslabs.app.lesson.LessonRoutes;
 import org.ecslabs.app.lesson.ProgressStore;
+import org.ecslabs.app.quiz.ExamRoutes;
+import org.ecslabs.app.quiz.ExamService;
+import org.ecslabs.app.quiz.PracticeRoutes;
+import org.ecslabs.app.quiz.PracticeService;
+import org.ecslabs.app.quiz.QuizImportApi;
+import org.ecslabs.app.quiz.QuizIndexRoutes;
+import org.ecslabs.app.quiz.QuizStore;
+import org.ecslabs.app.quiz.QuizViews;
 import org.ecslabs.app.web.Csrf;
 import org.ecslabs.app.web.DiagramFrame;
 import org.ecslabs.app.web.ErrorHandling;
@@ -24,11 +33,22 @@ public final class App {
 
     public static Javalin create(AppContext context) {
         ProgressStore progress = new ProgressStore(context.database().dataSource(), context.clock());
+        QuizStore quizStore = new QuizStore(context.database().dataSource());
+        PracticeService practice = new PracticeService(context.quizzes(), quizStore, context.clock());
+        ExamService exams = new ExamService(context.quizzes(), quizStore, context.clock(), new SecureRandom());
+        QuizViews quizViews = new QuizViews(context.markdown(), context.lessons(), context.labs());
         // Every feature's routes, in one place. A new feature adds one line here.
         List<Feature> features = List.of(
-                new HomeRoutes(context.lessons(), progress, context.learners(), context.templates()),
+                new HomeRoutes(context.lessons(), progress, context.learners(), context.templates(),
+                        learnerId -> practice.due(learnerId).size()),
                 new DiagramFrame(context.templates()),
                 new LessonRoutes(context.lessons(), progress, context.labs(), context.learners(), context.templates()),
+                new QuizIndexRoutes(context.quizzes(), practice, exams, quizStore, context.lessons(), context.labs(),
+                        context.learners(), context.templates(), context.clock()),
+                new PracticeRoutes(context.quizzes(), practice, quizStore, quizViews, context.learners(), context.templates()),
+                new ExamRoutes(context.quizzes(), exams, quizStore, quizViews, context.markdown(), context.learners(),
+                        context.templates(), context.clock()),
+                new QuizImportApi(),
                 new SimulatorEndpoint(context.simulator()));
         ErrorHandling errors = new ErrorHandling(context.templates());
         return Javalin.create(config -> {

@@ -7,6 +7,7 @@ import org.ecslabs.app.content.ContentSource;
 import org.ecslabs.app.lab.LabDirectory;
 import org.ecslabs.app.lesson.LessonCatalog;
 import org.ecslabs.app.markdown.MarkdownRenderer;
+import org.ecslabs.app.quiz.QuestionBank;
 import org.ecslabs.app.store.Database;
 import org.ecslabs.app.web.CurrentLearner;
 import org.ecslabs.app.web.Templates;
@@ -18,20 +19,33 @@ import org.ecslabs.simulator.SimulatorConfig;
  * end-to-end tests) or piece by piece by a test. {@link App#create} wires routes from them.
  *
  * @param labs      the lab feature's catalog; {@link LabDirectory#none()} until that feature registers one
+ * @param quizzes   the question bank and exam blueprints from quizzes/ and quizzes/exams/
  * @param simulator the built-in AWS simulator served at {@code /aws}
  */
 public record AppContext(AppConfig config, Database database, ContentSource content, MarkdownRenderer markdown,
                          LessonCatalog lessons, LabDirectory labs, CurrentLearner learners, Templates templates,
-                         Clock clock, Simulator simulator) implements AutoCloseable {
+                         Clock clock, QuestionBank quizzes, Simulator simulator) implements AutoCloseable {
+
+    /** A context whose question bank is loaded from {@code content} (quizzes/ and quizzes/exams/). */
+    public AppContext(AppConfig config, Database database, ContentSource content, MarkdownRenderer markdown,
+                      LessonCatalog lessons, LabDirectory labs, CurrentLearner learners, Templates templates, Clock clock) {
+        this(config, database, content, markdown, lessons, labs, learners, templates, clock, QuestionBank.load(content));
+    }
 
     /**
      * A context built piece by piece (tests): its simulator keeps state in the same database and
      * has no background ticker, so simulated time moves only when a call arrives.
      */
     public AppContext(AppConfig config, Database database, ContentSource content, MarkdownRenderer markdown,
-                      LessonCatalog lessons, LabDirectory labs, CurrentLearner learners, Templates templates, Clock clock) {
-        this(config, database, content, markdown, lessons, labs, learners, templates, clock,
+                      LessonCatalog lessons, LabDirectory labs, CurrentLearner learners, Templates templates, Clock clock,
+                      QuestionBank quizzes) {
+        this(config, database, content, markdown, lessons, labs, learners, templates, clock, quizzes,
                 Simulator.create(SimulatorConfig.withDataSource(database.dataSource()).withTickEvery(null)));
+    }
+
+    /** The same context with another lab catalog (the lab feature registers its own). */
+    public AppContext withLabs(LabDirectory labs) {
+        return new AppContext(config, database, content, markdown, lessons, labs, learners, templates, clock, quizzes, simulator);
     }
 
     /**
@@ -53,12 +67,13 @@ public record AppContext(AppConfig config, Database database, ContentSource cont
                 ? ContentSource.bundled() : ContentSource.directory(config.contentDir());
         MarkdownRenderer markdown = new MarkdownRenderer();
         LessonCatalog lessons = LessonCatalog.load(content, markdown);
+        QuestionBank quizzes = QuestionBank.load(content);
         Templates templates = config.dev() ? Templates.fromSources() : Templates.precompiled();
         Database database = openDatabase(config.dbUrl());
         // The built-in AWS endpoint keeps its state in the app's database, so it survives a restart.
         Simulator simulator = Simulator.create(SimulatorConfig.withDataSource(database.dataSource()));
         return new AppContext(config, database, content, markdown, lessons, LabDirectory.none(), CurrentLearner.solo(),
-                templates, Clock.systemUTC(), simulator);
+                templates, Clock.systemUTC(), quizzes, simulator);
     }
 
     private static Database openDatabase(String url) {

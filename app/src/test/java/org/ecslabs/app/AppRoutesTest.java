@@ -105,8 +105,7 @@ class AppRoutesTest {
 
         LabDirectory oneLab = id -> id.equals("first-fargate-task")
                 ? Optional.of(new LabDirectory.LabLink(id, "Run your first Fargate task", "/labs/" + id)) : Optional.empty();
-        AppContext withLabs = new AppContext(context.config(), context.database(), context.content(), context.markdown(),
-                context.lessons(), oneLab, context.learners(), context.templates(), context.clock());
+        AppContext withLabs = context.withLabs(oneLab);
         JavalinTest.test(App.create(withLabs), (server, client) -> {
             String html = client.get("/lessons/first-steps").body().string();
             assertThat(html).contains("Practise in a lab", "<a href=\"/labs/first-fargate-task\">Run your first Fargate task</a>");

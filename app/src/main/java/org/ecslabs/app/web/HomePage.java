@@ -6,7 +6,8 @@ import org.ecslabs.app.lesson.Progress;
 /**
  * The model of /.
  *
- * @param nextLesson the first lesson not yet completed, null when all are done (or none exist)
+ * @param nextLesson   the first lesson not yet completed, null when all are done (or none exist)
+ * @param dueForReview questions due for review today
  */
-public record HomePage(Frame frame, Progress progress, Lesson nextLesson, int topicCount) {
+public record HomePage(Frame frame, Progress progress, Lesson nextLesson, int topicCount, int dueForReview) {
 }
