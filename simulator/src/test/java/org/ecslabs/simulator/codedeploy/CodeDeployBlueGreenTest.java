@@ -212,4 +212,26 @@ class CodeDeployBlueGreenTest {
                 .satisfies(t -> assertThat(t.taskDefinition()).isEqualTo(v1));
         assertThat(lab.states(lab.blueArn)).containsExactly("healthy", "healthy");
     }
+
+    @Test
+    void theNextDeploymentSwapsTheTargetGroupsBack() {
+        deploymentGroup("CodeDeployDefault.ECSAllAtOnce", "CONTINUE_DEPLOYMENT", 0);
+        String first = deploy(v2);
+        lab.advance(60);
+        assertThat(deployment(first).status()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(lab.weights(lab.prodListenerArn)).containsOnlyKeys(lab.greenArn);
+        lab.advance(400);
+
+        String second = deploy(v1);
+        lab.advance(60);
+        assertThat(deployment(second).status()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(lab.weights(lab.prodListenerArn)).containsOnlyKeys(lab.blueArn);
+        assertThat(target(second).taskSetsInfo()).extracting(ECSTaskSet::targetGroup)
+                .extracting(g -> g.name()).containsExactly("web-green", "web-blue");
+        lab.advance(400);
+        assertThat(lab.describeService().taskSets()).singleElement()
+                .satisfies(t -> assertThat(t.taskDefinition()).isEqualTo(v1));
+        assertThat(lab.states(lab.blueArn)).containsExactly("healthy", "healthy");
+        assertThat(lab.targets(lab.greenArn)).isEmpty();
+    }
 }
