@@ -20,27 +20,33 @@ final class LoadBalancing {
     static void checkTargetGroups(Ecs ecs, EcsState.TaskDef def, JsonNode loadBalancers) {
         String mode = Json.text(def.body, "networkMode", "bridge");
         for (JsonNode lb : Placement.iterable(loadBalancers)) {
-            String arn = Json.text(lb, "targetGroupArn");
-            if (arn == null) {
-                continue;
+            for (String arn : new String[] {Json.text(lb, "targetGroupArn"),
+                Json.text(lb.path("advancedConfiguration"), "alternateTargetGroupArn")}) {
+                checkTargetGroup(ecs, mode, arn);
             }
-            String type = Elbv2Targets.targetType(ecs.sandbox(), arn);
-            if (type == null) {
-                // A group the simulator's ELBv2 does not hold: nothing to check it against (ECS's own tests use such ARNs).
-                continue;
-            }
-            if (!Elbv2Targets.hasLoadBalancer(ecs.sandbox(), arn)) {
-                throw AwsException.invalidParameter("The target group with targetGroupArn " + arn
-                        + " does not have an associated load balancer.");
-            }
-            if (mode.equals("awsvpc") && !type.equals("ip")) {
-                throw AwsException.invalidParameter("The provided target group " + arn + " has target type " + type
-                        + ", which is incompatible with the awsvpc network mode specified in the task definition.");
-            }
-            if (!mode.equals("awsvpc") && type.equals("ip")) {
-                throw AwsException.invalidParameter("The provided target group " + arn + " has target type ip, which is "
-                        + "incompatible with the " + mode + " network mode specified in the task definition.");
-            }
+        }
+    }
+
+    private static void checkTargetGroup(Ecs ecs, String mode, String arn) {
+        if (arn == null) {
+            return;
+        }
+        String type = Elbv2Targets.targetType(ecs.sandbox(), arn);
+        if (type == null) {
+            // A group the simulator's ELBv2 does not hold: nothing to check it against (ECS's own tests use such ARNs).
+            return;
+        }
+        if (!Elbv2Targets.hasLoadBalancer(ecs.sandbox(), arn)) {
+            throw AwsException.invalidParameter("The target group with targetGroupArn " + arn
+                    + " does not have an associated load balancer.");
+        }
+        if (mode.equals("awsvpc") && !type.equals("ip")) {
+            throw AwsException.invalidParameter("The provided target group " + arn + " has target type " + type
+                    + ", which is incompatible with the awsvpc network mode specified in the task definition.");
+        }
+        if (!mode.equals("awsvpc") && type.equals("ip")) {
+            throw AwsException.invalidParameter("The provided target group " + arn + " has target type ip, which is "
+                    + "incompatible with the " + mode + " network mode specified in the task definition.");
         }
     }
 
@@ -61,10 +67,16 @@ final class LoadBalancing {
                 continue;
             }
             if (task.running() && task.wantedRunning()) {
-                for (JsonNode balancer : loadBalancersOf(ecs, service, task)) {
-                    changed |= register(ecs, lb, task, balancer);
+                List<JsonNode> balancers = loadBalancersOf(ecs, service, task);
+                for (JsonNode balancer : balancers) {
+                    changed |= register(ecs, lb, task, balancer, targetGroupOf(service, task, balancer, balancer == balancers.get(0)));
                 }
                 changed |= checkHealth(ecs, lb, service, task, now);
+            }
+        }
+        for (EcsState.Service service : ecs.state().services.values()) {
+            if (!"INACTIVE".equals(service.status) && BlueGreen.enabled(service)) {
+                changed |= routeBlueGreen(ecs, service);
             }
         }
         for (TaskSetState.Registration registration : new ArrayList<>(lb.registrations.values())) {
@@ -101,8 +113,49 @@ final class LoadBalancing {
         return Placement.iterable(taskSet != null ? taskSet.loadBalancers : service.loadBalancers);
     }
 
-    private static boolean register(Ecs ecs, TaskSetState lb, EcsState.Task task, JsonNode balancer) {
-        String groupArn = Json.text(balancer, "targetGroupArn");
+    /** The group a task joins for a load balancer: with native blue/green, the first one's is its deployment's own. */
+    static String targetGroupOf(EcsState.Service service, EcsState.Task task, JsonNode balancer, boolean first) {
+        String group = Json.text(balancer, "targetGroupArn");
+        if (first && BlueGreen.enabled(service)) {
+            for (EcsState.Deployment deployment : service.deployments) {
+                if (deployment.id.equals(task.deploymentId) && deployment.targetGroupArn != null) {
+                    return deployment.targetGroupArn;
+                }
+            }
+        }
+        return group;
+    }
+
+    /**
+     * Native blue/green: the production (and test) listener rules forward to the group ECS says is
+     * production now, the other at weight 0. Returns whether a rule changed.
+     */
+    private static boolean routeBlueGreen(Ecs ecs, EcsState.Service service) {
+        String production = EcsLink.productionTargetGroup(ecs.sandbox(), service.serviceArn);
+        JsonNode first = Placement.iterable(service.loadBalancers).stream().findFirst().orElse(null);
+        if (production == null || first == null) {
+            return false;
+        }
+        JsonNode advanced = first.path("advancedConfiguration");
+        String main = Json.text(first, "targetGroupArn");
+        String alternate = Json.text(advanced, "alternateTargetGroupArn");
+        if (main == null || alternate == null) {
+            return false;
+        }
+        java.util.Map<String, Integer> weights = new java.util.LinkedHashMap<>();
+        weights.put(main, production.equals(main) ? 100 : 0);
+        weights.put(alternate, production.equals(alternate) ? 100 : 0);
+        boolean changed = false;
+        for (String rule : new String[] {Json.text(advanced, "productionListenerRule"), Json.text(advanced, "testListenerRule")}) {
+            if (rule != null && !weights.equals(Elbv2Targets.ruleForwardWeights(ecs.sandbox(), rule))) {
+                Elbv2Targets.setRuleForwardWeights(ecs.sandbox(), rule, weights);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private static boolean register(Ecs ecs, TaskSetState lb, EcsState.Task task, JsonNode balancer, String groupArn) {
         if (groupArn == null || lb.registrations.containsKey(key(task.taskArn, groupArn))) {
             return false;
         }
@@ -151,8 +204,9 @@ final class LoadBalancing {
             if (!deploymentId.equals(task.deploymentId) || !task.running() || !task.wantedRunning()) {
                 continue;
             }
-            for (JsonNode balancer : loadBalancersOf(ecs, service, task)) {
-                String groupArn = Json.text(balancer, "targetGroupArn");
+            List<JsonNode> balancers = loadBalancersOf(ecs, service, task);
+            for (JsonNode balancer : balancers) {
+                String groupArn = targetGroupOf(service, task, balancer, balancer == balancers.get(0));
                 if (groupArn == null || Elbv2Targets.targetType(ecs.sandbox(), groupArn) == null) {
                     continue;
                 }

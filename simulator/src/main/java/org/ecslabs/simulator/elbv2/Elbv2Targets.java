@@ -217,4 +217,31 @@ public final class Elbv2Targets {
         }
         return output;
     }
+
+    /** The forward weights of a rule's forward action (a default rule's are its listener's), by target group ARN. */
+    public static Map<String, Integer> ruleForwardWeights(Sandbox sandbox, String ruleArn) {
+        Elbv2State state = sandbox.state(Elbv2State.class);
+        Elbv2State.Rule rule = state.rules.get(ruleArn);
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        if (rule == null) {
+            return weights;
+        }
+        Listener listener = state.listeners.get(rule.listenerArn);
+        List<Action> actions = rule.isDefault && listener != null ? listener.defaultActions : rule.actions;
+        for (Action action : actions) {
+            action.targetGroups.forEach(target -> weights.put(target.targetGroupArn, target.weight));
+        }
+        return weights;
+    }
+
+    /** Points a rule's forward action (a default rule's: its listener's) at exactly these groups and weights. */
+    public static void setRuleForwardWeights(Sandbox sandbox, String ruleArn, Map<String, Integer> weights) {
+        Elbv2State state = sandbox.state(Elbv2State.class);
+        Elbv2State.Rule rule = state.rules.get(ruleArn);
+        if (rule == null) {
+            return;
+        }
+        Listener listener = state.listeners.get(rule.listenerArn);
+        reweigh(rule.isDefault && listener != null ? listener.defaultActions : rule.actions, weights);
+    }
 }

@@ -136,4 +136,35 @@ class LoadBalancedServiceTest {
         assertThat(hostPorts).doesNotContain(80);
         assertThat(lab.states(byInstance)).containsExactly("healthy", "healthy");
     }
+
+    @Test
+    void nativeBlueGreenMovesTheProductionRuleToTheGreenTargetGroup() {
+        lab.loadBalancer(false);
+        String v1 = lab.taskDefinition("nginx:1.26");
+        String v2 = lab.taskDefinition("nginx:1.27");
+        // As AWS asks: the production rule forwards to both groups, the alternate at weight 0.
+        lab.elb.modifyListener(r -> r.listenerArn(lab.prodListenerArn).defaultActions(a -> a.type("forward")
+                .forwardConfig(f -> f.targetGroups(t -> t.targetGroupArn(lab.blueArn).weight(100),
+                        t -> t.targetGroupArn(lab.greenArn).weight(0)))));
+        String productionRule = lab.elb.describeRules(r -> r.listenerArn(lab.prodListenerArn)).rules().stream()
+                .filter(rule -> rule.isDefault()).findFirst().orElseThrow().ruleArn();
+        lab.ecs.createService(r -> r.cluster("lab").serviceName("web").taskDefinition(v1).desiredCount(2)
+                .launchType("FARGATE").networkConfiguration(lab.network)
+                .deploymentConfiguration(d -> d.strategy("BLUE_GREEN").bakeTimeInMinutes(2))
+                .loadBalancers(lb -> lb.targetGroupArn(lab.blueArn).containerName("web").containerPort(80)
+                        .advancedConfiguration(a -> a.alternateTargetGroupArn(lab.greenArn).productionListenerRule(productionRule)
+                                .roleArn("arn:aws:iam::000000000000:role/ecs-blue-green"))));
+        lab.advance(40);
+        assertThat(lab.states(lab.blueArn)).containsExactly("healthy", "healthy");
+
+        lab.ecs.updateService(r -> r.cluster("lab").service("web").taskDefinition(v2));
+        lab.advance(25);
+        assertThat(lab.weights(lab.prodListenerArn)).containsEntry(lab.greenArn, 100).containsEntry(lab.blueArn, 0);
+        assertThat(lab.targets(lab.greenArn)).hasSize(2);
+        lab.advance(600);
+        assertThat(lab.states(lab.greenArn)).containsExactly("healthy", "healthy");
+        assertThat(lab.targets(lab.blueArn)).isEmpty();
+        assertThat(lab.describeService().deployments()).singleElement()
+                .satisfies(d -> assertThat(d.taskDefinition()).isEqualTo(v2));
+    }
 }
