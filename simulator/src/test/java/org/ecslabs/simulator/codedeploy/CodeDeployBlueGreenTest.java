@@ -182,7 +182,7 @@ class CodeDeployBlueGreenTest {
 
     @Test
     void aDeploymentWaitsReadyUntilToldToRerouteTraffic() {
-        deploymentGroup("CodeDeployDefault.ECSAllAtOnce", "STOP_DEPLOYMENT", 0);
+        deploymentGroup("CodeDeployDefault.ECSAllAtOnce", "STOP_DEPLOYMENT", 60);
         String id = deploy();
         lab.advance(60);
         assertThat(deployment(id).status()).isEqualTo(DeploymentStatus.READY);
@@ -192,6 +192,9 @@ class CodeDeployBlueGreenTest {
         assertThat(deployment(id).status()).isEqualTo(DeploymentStatus.READY);
 
         lab.codeDeploy.continueDeployment(r -> r.deploymentId(id).deploymentWaitType("READY_WAIT"));
+        assertThat(deployment(id).status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
+        assertThat(deployment(id).instanceTerminationWaitTimeStarted()).isTrue();
+        lab.codeDeploy.continueDeployment(r -> r.deploymentId(id).deploymentWaitType("TERMINATION_WAIT"));
         assertThat(deployment(id).status()).isEqualTo(DeploymentStatus.SUCCEEDED);
         assertThat(lab.weights(lab.prodListenerArn)).containsOnlyKeys(lab.greenArn);
     }
