@@ -1,7 +1,9 @@
 package org.ecslabs.simulator.codedeploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
+import org.ecslabs.simulator.protocol.AwsException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -58,7 +60,7 @@ record AppSpec(String taskDefinition, String containerName, int containerPort, J
             throw invalid("The AppSpec file must specify LoadBalancerInfo with ContainerName and ContainerPort.");
         }
         int containerPort = loadBalancer.path("ContainerPort").asInt();
-        List<String> hooks = new java.util.ArrayList<>();
+        List<String> hooks = new ArrayList<>();
         for (JsonNode hook : spec.path("Hooks")) {
             hook.fieldNames().forEachRemaining(hooks::add);
         }
@@ -85,7 +87,7 @@ record AppSpec(String taskDefinition, String containerName, int containerPort, J
         return node;
     }
 
-    private static org.ecslabs.simulator.protocol.AwsException invalid(String message) {
+    private static AwsException invalid(String message) {
         return CodeDeployErrors.of("InvalidRevisionException", message);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.ecslabs.simulator.codedeploy.CodeDeployState.Application;
@@ -308,10 +309,10 @@ final class ApplicationOperations {
         return node;
     }
 
-    private static java.util.Optional<ObjectNode> lastDeployment(CodeDeployState state, String id) {
+    private static Optional<ObjectNode> lastDeployment(CodeDeployState state, String id) {
         CodeDeployState.Deployment deployment = id == null ? null : state.deployments.get(id);
         if (deployment == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ObjectNode info = CodeDeployService.MAPPER.createObjectNode();
         info.put("deploymentId", deployment.id);
@@ -320,6 +321,6 @@ final class ApplicationOperations {
             info.put("endTime", deployment.completeTime);
         }
         info.put("createTime", deployment.createTime);
-        return java.util.Optional.of(info);
+        return Optional.of(info);
     }
 }

@@ -3,6 +3,8 @@ package org.ecslabs.simulator.codedeploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +61,8 @@ final class DeploymentConfigs {
         config.name = name;
         config.computePlatform = platform;
         // A stable id per name, shaped like CodeDeploy's UUIDs.
-        String hex = String.format("%032x", new java.math.BigInteger(1, name.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .mod(java.math.BigInteger.TWO.pow(128)));
+        String hex = String.format("%032x", new BigInteger(1, name.getBytes(StandardCharsets.UTF_8))
+                .mod(BigInteger.TWO.pow(128)));
         config.id = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
                 + hex.substring(16, 20) + "-" + hex.substring(20, 32);
         config.createTime = BUILT_IN_CREATE_TIME;

@@ -3,6 +3,9 @@ package org.ecslabs.simulator.codedeploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Set;
 import org.ecslabs.simulator.codedeploy.CodeDeployState.Application;
 import org.ecslabs.simulator.codedeploy.CodeDeployState.Deployment;
@@ -113,13 +116,13 @@ final class DeploymentOperations {
         } else if (group != null) {
             throw CodeDeployErrors.of("ApplicationNameRequiredException", "The minimum number of required application names was not specified.");
         }
-        Set<String> statuses = new java.util.HashSet<>();
+        Set<String> statuses = new HashSet<>();
         input.path("includeOnlyStatuses").forEach(status -> statuses.add(status.asText()));
         ObjectNode output = CodeDeployService.MAPPER.createObjectNode();
         ArrayNode ids = output.putArray("deployments");
         // Newest first, as CodeDeploy lists them.
-        var all = new java.util.ArrayList<>(state.deployments.values());
-        java.util.Collections.reverse(all);
+        var all = new ArrayList<>(state.deployments.values());
+        Collections.reverse(all);
         for (Deployment deployment : all) {
             if ((application == null || deployment.applicationName.equals(application))
                     && (group == null || deployment.deploymentGroupName.equals(group))

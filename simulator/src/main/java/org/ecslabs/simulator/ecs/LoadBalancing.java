@@ -2,7 +2,10 @@ package org.ecslabs.simulator.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.ecslabs.simulator.elbv2.Elbv2Targets;
 import org.ecslabs.simulator.protocol.AwsException;
 
@@ -84,7 +87,7 @@ final class LoadBalancing {
             Elbv2Targets.Health health = Elbv2Targets.health(ecs.sandbox(), registration.targetGroupArn,
                     registration.targetId, registration.port);
             String state = health == null ? null : health.state();
-            if (!java.util.Objects.equals(state, registration.lastState)) {
+            if (!Objects.equals(state, registration.lastState)) {
                 registration.lastState = state;
                 changed = true;
             }
@@ -142,7 +145,7 @@ final class LoadBalancing {
         if (main == null || alternate == null) {
             return false;
         }
-        java.util.Map<String, Integer> weights = new java.util.LinkedHashMap<>();
+        Map<String, Integer> weights = new LinkedHashMap<>();
         weights.put(main, production.equals(main) ? 100 : 0);
         weights.put(alternate, production.equals(alternate) ? 100 : 0);
         boolean changed = false;

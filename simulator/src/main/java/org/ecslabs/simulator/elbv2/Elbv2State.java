@@ -1,5 +1,6 @@
 package org.ecslabs.simulator.elbv2;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +121,7 @@ public class Elbv2State {
         /** Set when the request named a single TargetGroupArn, which AWS then echoes. */
         public boolean singleTarget;
         /** Other action kinds (redirect, fixed-response) as the request gave them. */
-        public com.fasterxml.jackson.databind.JsonNode config;
+        public JsonNode config;
         public String configName;
     }
 

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.ecslabs.simulator.elbv2.Elbv2State.LoadBalancer;
 import org.ecslabs.simulator.elbv2.Elbv2State.Zone;
 import org.ecslabs.simulator.engine.Sandbox;
+import org.ecslabs.simulator.protocol.AwsException;
 
 /** CreateLoadBalancer, DescribeLoadBalancers, DeleteLoadBalancer and the load balancer attributes. */
 final class LoadBalancerOperations {
@@ -111,7 +112,7 @@ final class LoadBalancerOperations {
                 LoadBalancer match = state.loadBalancers.values().stream()
                         .filter(balancer -> balancer.name.equals(name)).findFirst().orElse(null);
                 if (match == null) {
-                    throw new org.ecslabs.simulator.protocol.AwsException("LoadBalancerNotFound",
+                    throw new AwsException("LoadBalancerNotFound",
                             "Load balancers '[" + name + "]' not found");
                 }
                 found.add(match);

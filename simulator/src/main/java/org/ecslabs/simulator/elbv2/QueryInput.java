@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.ecslabs.simulator.engine.Sandbox;
 
 /**
  * Reading the folded query-protocol input (every scalar arrives as text) and writing
@@ -91,7 +92,7 @@ final class QueryInput {
     }
 
     /** A short id as in ELBv2 ARNs (16 hex digits). */
-    static String shortId(org.ecslabs.simulator.engine.Sandbox sandbox) {
+    static String shortId(Sandbox sandbox) {
         return sandbox.newId().substring(0, 16);
     }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.ecslabs.simulator.elbv2.Elbv2State.TargetGroup;
 import org.ecslabs.simulator.engine.Sandbox;
+import org.ecslabs.simulator.protocol.AwsException;
 
 /** Target groups: create, describe, modify, attributes, delete. */
 final class TargetGroupOperations {
@@ -128,7 +129,7 @@ final class TargetGroupOperations {
                 TargetGroup match = state.targetGroups.values().stream()
                         .filter(group -> group.name.equals(name)).findFirst().orElse(null);
                 if (match == null) {
-                    throw new org.ecslabs.simulator.protocol.AwsException("TargetGroupNotFound",
+                    throw new AwsException("TargetGroupNotFound",
                             "Target groups '[" + name + "]' not found");
                 }
                 found.add(match);

@@ -20,10 +20,12 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
+import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
@@ -111,7 +113,7 @@ public final class LoadBalancerLab implements AutoCloseable {
                 .listeners().get(0).listenerArn();
     }
 
-    public void service(String taskDefinitionArn, int desired, String controller, Consumer<software.amazon.awssdk.services.ecs.model.CreateServiceRequest.Builder> more) {
+    public void service(String taskDefinitionArn, int desired, String controller, Consumer<CreateServiceRequest.Builder> more) {
         ecs.createService(r -> {
             r.cluster("lab").serviceName("web").taskDefinition(taskDefinitionArn).desiredCount(desired)
                     .launchType(LaunchType.FARGATE).networkConfiguration(network)
@@ -136,7 +138,7 @@ public final class LoadBalancerLab implements AutoCloseable {
                 .collect(Collectors.toMap(TargetGroupTuple::targetGroupArn, TargetGroupTuple::weight));
     }
 
-    public software.amazon.awssdk.services.ecs.model.Service describeService() {
+    public Service describeService() {
         return ecs.describeServices(r -> r.cluster("lab").services("web")).services().get(0);
     }
 

@@ -3,6 +3,7 @@ package org.ecslabs.simulator.elbv2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -64,7 +65,7 @@ public class ManualSandbox implements Sandbox {
         try {
             ObjectNode input = (ObjectNode) MAPPER.readTree(json);
             return service.call(this, operation, input);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException(e);
         } finally {
             persist();
@@ -91,7 +92,7 @@ public class ManualSandbox implements Sandbox {
             try {
                 String json = MAPPER.writeValueAsString(entry.getValue());
                 entry.setValue(MAPPER.readValue(json, entry.getKey()));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException("state " + entry.getKey().getSimpleName() + " does not persist", e);
             }
         }
@@ -100,7 +101,7 @@ public class ManualSandbox implements Sandbox {
     public static ObjectNode json(String text) {
         try {
             return (ObjectNode) MAPPER.readTree(text);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }
     }
