@@ -5,6 +5,7 @@ import io.javalin.http.staticfiles.Location;
 import java.security.SecureRandom;
 import java.util.List;
 import org.ecslabs.app.aws.SimulatorEndpoint;
+import org.ecslabs.app.console.ConsoleRoutes;
 import org.ecslabs.app.lesson.LessonRoutes;
 import org.ecslabs.app.lesson.ProgressStore;
 import org.ecslabs.app.quiz.ExamRoutes;
@@ -49,7 +50,8 @@ public final class App {
                 new ExamRoutes(context.quizzes(), exams, quizStore, quizViews, context.markdown(), context.learners(),
                         context.templates(), context.clock()),
                 new QuizImportApi(),
-                new SimulatorEndpoint(context.simulator()));
+                new SimulatorEndpoint(context.simulator()),
+                new ConsoleRoutes(context.learners(), ConsoleRoutes::soloBackend, context.templates()));
         ErrorHandling errors = new ErrorHandling(context.templates());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

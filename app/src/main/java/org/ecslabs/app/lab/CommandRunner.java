@@ -1,0 +1,161 @@
+package org.ecslabs.app.lab;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.ecslabs.app.aws.SimulatorControl;
+
+/**
+ * Runs a lab's shell commands the way a learner's terminal would: {@code aws ...} through the
+ * {@link OperationInvoker}, {@code ecslabs ...} through the simulator's control API, and the shell
+ * variables labs use to carry an id from one command to the next ({@code TASK=$(aws ... --output text)}).
+ * Not thread-safe: it holds one session's variables.
+ */
+public final class CommandRunner {
+
+    private static final Pattern ASSIGNMENT = Pattern.compile("(?s)(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)");
+    private static final Pattern SUBSTITUTION = Pattern.compile("(?s)\"?\\$\\((.*)\\)\"?");
+
+    private static final ObjectMapper PRINTER = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+
+    private final OperationInvoker invoker;
+    private final SimulatorControl control;
+    private final Map<String, String> variables = new HashMap<>();
+
+    public CommandRunner(OperationInvoker invoker) {
+        this.invoker = invoker;
+        this.control = new SimulatorControl(invoker.clients());
+    }
+
+    /**
+     * Runs one command and returns what the AWS CLI would print. AWS errors come back as
+     * {@link OperationException} or {@link SimulatorControl.ControlException}; commands we cannot
+     * read as {@link IllegalArgumentException}.
+     */
+    public String run(String command) {
+        String text = command.strip();
+        Matcher assignment = ASSIGNMENT.matcher(text);
+        if (assignment.matches() && !text.startsWith("aws ") && !text.startsWith("ecslabs ")) {
+            String name = assignment.group(1);
+            String value = assignment.group(2).strip();
+            Matcher substitution = SUBSTITUTION.matcher(value);
+            String result = substitution.matches()
+                    ? run(substitution.group(1)).strip()
+                    : String.join(" ", Shell.words(value, variables));
+            variables.put(name, result);
+            return "";
+        }
+        if (text.startsWith("echo ") || text.equals("echo")) {
+            return Shell.words(text, variables).stream().skip(1).collect(Collectors.joining(" ")) + "\n";
+        }
+        CliCommand cli = CliCommand.parse(text, variables);
+        JsonNode response = cli.isControl()
+                ? control.call(cli.control(), cli.input())
+                : invoker.invoke(cli.operation(), cli.input());
+        if (cli.query().isPresent()) {
+            response = CheckEngine.compile(cli.query().get()).search(response);
+        }
+        return switch (cli.output()) {
+            case "text" -> text(response);
+            case "table" -> TableOutput.render(cli.isControl() ? cli.control() : cli.operation().name(), response);
+            default -> pretty(response) + "\n";
+        };
+    }
+
+    /** Splits a script (several lines, backslash continuations, comments) into its commands. */
+    public static List<Command> commands(String script) {
+        return Shell.commands(script, 1);
+    }
+
+    /** A shell variable set by an earlier command, if any. */
+    public String variable(String name) {
+        return variables.get(name);
+    }
+
+    private static String pretty(JsonNode value) {
+        if (value == null) {
+            return "null";
+        }
+        try {
+            return PRINTER.writerWithDefaultPrettyPrinter().writeValueAsString(plain(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A copy whose floating-point numbers print as the CLI prints them: 1795292927.5, not 1.7952929275E9. */
+    private static JsonNode plain(JsonNode value) {
+        if (value.isFloatingPointNumber() && !value.isBigDecimal()) {
+            return JsonNodeFactory.instance.numberNode(BigDecimal.valueOf(value.asDouble()));
+        }
+        if (value.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            value.fields().forEachRemaining(member -> copy.set(member.getKey(), plain(member.getValue())));
+            return copy;
+        }
+        if (value.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            value.forEach(item -> copy.add(plain(item)));
+            return copy;
+        }
+        return value;
+    }
+
+    /** The CLI's text output, for the shapes a {@code --query} gives: values, lists of values, rows. */
+    private static String text(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return "None\n";
+        }
+        if (value.isValueNode()) {
+            return scalar(value) + "\n";
+        }
+        if (value.isArray()) {
+            boolean flat = true;
+            for (JsonNode item : value) {
+                flat &= item.isValueNode();
+            }
+            if (flat) {
+                return join(value) + "\n";
+            }
+            StringBuilder rows = new StringBuilder();
+            for (JsonNode item : value) {
+                rows.append(text(item));
+            }
+            return rows.toString();
+        }
+        return join(value) + "\n";
+    }
+
+    private static String join(JsonNode container) {
+        List<String> cells = new java.util.ArrayList<>();
+        container.elements().forEachRemaining(item -> cells.add(item.isValueNode() ? scalar(item) : item.toString()));
+        return String.join("\t", cells);
+    }
+
+    /** A value as the CLI's text output prints it: Python's None, True and False. */
+    static String scalar(JsonNode value) {
+        if (value.isNull()) {
+            return "None";
+        }
+        if (value.isBoolean()) {
+            return value.asBoolean() ? "True" : "False";
+        }
+        if (value.isFloatingPointNumber()) {
+            return plain(value).decimalValue().toPlainString();
+        }
+        return value.asText();
+    }
+}

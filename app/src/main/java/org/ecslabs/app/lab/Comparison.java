@@ -1,0 +1,84 @@
+package org.ecslabs.app.lab;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A JMESPath expression read as one top-level comparison {@code left <op> right}, so that a failed
+ * check can show the left side's value. Splits on text, outside quotes, literals and brackets.
+ */
+record Comparison(String left, String operator, String right) {
+
+    private static final List<String> OPERATORS = List.of("==", "!=", "<=", ">=", "<", ">");
+
+    /** The comparison, or null when the expression is not exactly one top-level comparison. */
+    static Comparison split(String expression) {
+        List<int[]> found = new ArrayList<>();
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+                continue;
+            }
+            switch (c) {
+                case '\'', '"', '`' -> quote = c;
+                case '[', '(', '{' -> depth++;
+                case ']', ')', '}' -> depth--;
+                default -> {
+                    if (depth != 0) {
+                        break;
+                    }
+                    if (expression.startsWith("&&", i) || expression.startsWith("||", i)) {
+                        return null;
+                    }
+                    for (String operator : OPERATORS) {
+                        if (expression.startsWith(operator, i)) {
+                            found.add(new int[] {i, operator.length()});
+                            i += operator.length() - 1;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if (found.size() != 1) {
+            return null;
+        }
+        int at = found.get(0)[0];
+        int length = found.get(0)[1];
+        String left = expression.substring(0, at).trim();
+        String right = expression.substring(at + length).trim();
+        if (left.isEmpty() || right.isEmpty()) {
+            return null;
+        }
+        return new Comparison(left, expression.substring(at, at + length), right);
+    }
+
+    /** A short name for the left side: its last field name ({@code desiredCount}), else its text. */
+    String label() {
+        String plain = left.replaceAll("'[^']*'|\"[^\"]*\"|`[^`]*`", "");
+        StringBuilder withoutBrackets = new StringBuilder();
+        int depth = 0;
+        for (char c : plain.toCharArray()) {
+            if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                depth--;
+            } else if (depth == 0) {
+                withoutBrackets.append(c);
+            }
+        }
+        String path = withoutBrackets.toString().split("\\|")[0].trim();
+        String last = path.substring(path.lastIndexOf('.') + 1).trim();
+        if (last.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            return last;
+        }
+        return left.length() > 60 ? left.substring(0, 57) + "..." : left;
+    }
+}

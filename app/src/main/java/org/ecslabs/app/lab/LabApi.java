@@ -1,0 +1,147 @@
+package org.ecslabs.app.lab;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.ecslabs.app.aws.AwsClientsPool;
+import org.ecslabs.app.aws.Backend;
+
+/**
+ * The labs API: {@code GET /api/labs}, {@code GET /api/labs/{id}}, {@code POST /api/labs/{id}/check}
+ * and {@code POST /api/labs/{id}/steps/{n}/check}. Checks run on the caller's back end (the app
+ * decides which: the simulator, or the real account a learner entered) and each run is stored
+ * for the caller. Unknown labs and steps are JSON 404s.
+ *
+ * @param backendFor the back end a request's checks run on
+ * @param learnerFor the key results are stored under for a request
+ */
+public record LabApi(LabCatalog catalog, AwsClientsPool pool, LabResults results,
+                     Function<Context, Backend> backendFor, Function<Context, String> learnerFor, Clock clock) {
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/labs", this::list);
+        routes.get("/api/labs/{id}", this::show);
+        routes.post("/api/labs/{id}/check", this::check);
+        routes.post("/api/labs/{id}/steps/{step}/check", this::checkStep);
+    }
+
+    private void list(Context ctx) {
+        Map<String, LabResults.StoredRun> latest = results.latestByLab(learnerFor.apply(ctx));
+        ctx.json(catalog.all().stream().map(lab -> {
+            Map<String, Object> summary = summary(lab);
+            summary.put("lastRun", lastRun(latest.get(lab.id())));
+            return summary;
+        }).toList());
+    }
+
+    private void show(Context ctx) {
+        Optional<Lab> lab = lab(ctx);
+        if (lab.isEmpty()) {
+            return;
+        }
+        Map<String, Object> body = summary(lab.get());
+        body.put("references", lab.get().references());
+        body.put("video", lab.get().video().orElse(null));
+        body.put("resources", lab.get().resources());
+        body.put("cost", lab.get().cost().orElse(null));
+        body.put("introduction", lab.get().introduction());
+        body.put("setup", lab.get().setup().orElse(null));
+        body.put("cleanup", lab.get().cleanup().orElse(null));
+        body.put("steps", lab.get().steps().stream().map(step -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("number", step.number());
+            view.put("title", step.title());
+            view.put("markdown", step.markdown());
+            view.put("hints", step.hints());
+            view.put("solution", step.solution().orElse(null));
+            view.put("checks", step.checks().stream().map(check -> Map.of("id", check.id(), "title", check.title())).toList());
+            return view;
+        }).toList());
+        body.put("lastRun", lastRun(results.latestByLab(learnerFor.apply(ctx)).get(lab.get().id())));
+        ctx.json(body);
+    }
+
+    private void check(Context ctx) {
+        Optional<Lab> lab = lab(ctx);
+        if (lab.isPresent()) {
+            LabRun run = checker(ctx).check(lab.get());
+            results.record(learnerFor.apply(ctx), Optional.empty(), run, clock.instant());
+            ctx.json(run);
+        }
+    }
+
+    private void checkStep(Context ctx) {
+        Optional<Lab> lab = lab(ctx);
+        if (lab.isEmpty()) {
+            return;
+        }
+        Optional<Integer> number = parseStep(ctx.pathParam("step"));
+        if (number.isEmpty() || lab.get().step(number.get()).isEmpty()) {
+            notFound(ctx, "lab " + lab.get().id() + " has no step '" + ctx.pathParam("step") + "' (steps 1 to "
+                    + lab.get().steps().size() + ")");
+            return;
+        }
+        LabRun run = checker(ctx).checkStep(lab.get(), number.get());
+        results.record(learnerFor.apply(ctx), number, run, clock.instant());
+        ctx.json(run);
+    }
+
+    private LabChecker checker(Context ctx) {
+        return new LabChecker(new CheckEngine(new OperationInvoker(pool.clients(backendFor.apply(ctx)))));
+    }
+
+    private Optional<Lab> lab(Context ctx) {
+        String id = ctx.pathParam("id");
+        Optional<Lab> lab = catalog.find(id);
+        if (lab.isEmpty()) {
+            notFound(ctx, "no lab with the id '" + id + "'");
+        }
+        return lab;
+    }
+
+    private static Optional<Integer> parseStep(String text) {
+        try {
+            return Optional.of(Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A JSON 404 whatever the client accepts: the API's callers are scripts and the lab page. */
+    private static void notFound(Context ctx, String message) {
+        ctx.status(404).json(Map.of("status", 404, "error", "Not Found", "message", message));
+    }
+
+    private static Map<String, Object> summary(Lab lab) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("id", lab.id());
+        summary.put("title", lab.title());
+        summary.put("summary", lab.summary());
+        summary.put("level", lab.level());
+        summary.put("minutes", lab.minutes());
+        summary.put("domains", lab.domains());
+        summary.put("prerequisites", lab.prerequisites());
+        summary.put("updated", lab.updated().toString());
+        summary.put("requires", lab.requires());
+        summary.put("steps", lab.steps().size());
+        summary.put("checks", lab.checks().size());
+        return summary;
+    }
+
+    /** A stored run as JSON: counts, results and when (no Optionals, which Jackson would not write plainly). */
+    private static Map<String, Object> lastRun(LabResults.StoredRun stored) {
+        if (stored == null) {
+            return null;
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("passed", stored.run().passed());
+        view.put("total", stored.run().total());
+        view.put("checkedAt", stored.checkedAt().toString());
+        view.put("checks", stored.run().checks());
+        return view;
+    }
+}

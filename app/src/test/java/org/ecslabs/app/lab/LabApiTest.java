@@ -1,0 +1,160 @@
+package org.ecslabs.app.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.testtools.JavalinTest;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.ecslabs.app.aws.AwsClientsPool;
+import org.ecslabs.app.aws.Backend;
+import org.ecslabs.simulator.Simulator;
+import org.ecslabs.simulator.SimulatorConfig;
+import org.ecslabs.simulator.StandaloneServer;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The labs API over HTTP, with checks running against the real simulator and results in H2. */
+class LabApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LAB = """
+            ---
+            id: api-lab
+            title: An API lab
+            summary: Makes a cluster.
+            level: beginner
+            minutes: 5
+            domains: [cost]
+            updated: 2026-11-21
+            references:
+              - title: Clusters
+                url: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/clusters.html
+            ---
+
+            Intro.
+
+            ## Make a cluster
+
+            !!! hint
+                Use create-cluster.
+
+            !!! solution
+                ```bash
+                aws ecs create-cluster --cluster-name api-lab
+                ```
+
+            ```check
+            id: cluster-exists
+            title: The cluster exists
+            call: ecs:DescribeClusters
+            input: {clusters: [api-lab]}
+            expect: "clusters[0].status == 'ACTIVE'"
+            fail: There is no cluster api-lab.
+            ```
+
+            ```check
+            id: cluster-named
+            title: The cluster is named api-lab
+            call: ecs:DescribeClusters
+            input: {clusters: [api-lab]}
+            expect: "clusters[0].clusterName == 'api-lab'"
+            fail: There is no cluster api-lab.
+            ```
+            """;
+
+    @TempDir
+    Path labs;
+    private StandaloneServer simulator;
+    private AwsClientsPool pool;
+    private Javalin app;
+
+    @BeforeEach
+    void start() throws IOException {
+        Files.writeString(labs.resolve("api-lab.md"), LAB);
+        simulator = StandaloneServer.start(0,
+                Simulator.create(SimulatorConfig.inMemory().withInitialSpeed(0).withTickEvery(null)),
+                new PrintStream(OutputStream.nullOutputStream()));
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        pool = new AwsClientsPool();
+        Backend backend = Backend.endpoint(URI.create("http://localhost:" + simulator.port()), "us-east-1", "test", "test");
+        LabApi api = new LabApi(LabCatalog.fromFolder(labs), pool, new LabResults(dataSource), ctx -> backend,
+                ctx -> "solo", Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC));
+        app = Javalin.create(config -> api.register(config.routes));
+    }
+
+    @AfterEach
+    void stop() {
+        pool.close();
+        simulator.close();
+    }
+
+    @Test
+    void listsAndShowsLabs() {
+        JavalinTest.test(app, (server, client) -> {
+            JsonNode list = JSON.readTree(client.get("/api/labs").body().string());
+            assertThat(list).hasSize(1);
+            assertThat(list.get(0).get("id").asText()).isEqualTo("api-lab");
+            assertThat(list.get(0).get("checks").asInt()).isEqualTo(2);
+
+            JsonNode lab = JSON.readTree(client.get("/api/labs/api-lab").body().string());
+            assertThat(lab.get("title").asText()).isEqualTo("An API lab");
+            assertThat(lab.at("/steps/0/hints/0").asText()).isEqualTo("Use create-cluster.");
+            assertThat(lab.at("/steps/0/checks/1/id").asText()).isEqualTo("cluster-named");
+        });
+    }
+
+    @Test
+    void runsTheChecksOnTheCallersBackEndAndRemembersTheRun() {
+        JavalinTest.test(app, (server, client) -> {
+            var response = client.post("/api/labs/api-lab/check");
+            assertThat(response.code()).isEqualTo(200);
+            JsonNode run = JSON.readTree(response.body().string());
+            assertThat(run.get("lab").asText()).isEqualTo("api-lab");
+            assertThat(run.get("total").asInt()).isEqualTo(2);
+            assertThat(run.get("passed").asInt()).isZero();
+            assertThat(run.at("/checks/0/id").asText()).isEqualTo("cluster-exists");
+            assertThat(run.at("/checks/0/passed").asBoolean()).isFalse();
+            assertThat(run.at("/checks/0/message").asText()).startsWith("There is no cluster api-lab. (");
+
+            JsonNode step = JSON.readTree(client.post("/api/labs/api-lab/steps/1/check").body().string());
+            assertThat(step.get("total").asInt()).isEqualTo(2);
+
+            JsonNode list = JSON.readTree(client.get("/api/labs").body().string());
+            assertThat(list.at("/0/lastRun/total").asInt()).isEqualTo(2);
+            assertThat(list.at("/0/lastRun/checkedAt").asText()).isEqualTo("2026-11-21T12:00:00Z");
+        });
+    }
+
+    @Test
+    void unknownLabsAndStepsAreJson404s() {
+        JavalinTest.test(app, (server, client) -> {
+            var lab = client.post("/api/labs/no-such-lab/check");
+            assertThat(lab.code()).isEqualTo(404);
+            assertThat(JSON.readTree(lab.body().string()).get("message").asText()).isEqualTo("no lab with the id 'no-such-lab'");
+            var show = client.get("/api/labs/no-such-lab");
+            assertThat(show.code()).isEqualTo(404);
+            assertThat(show.headers().get("Content-Type").get(0)).startsWith("application/json");
+            var step = client.post("/api/labs/api-lab/steps/7/check");
+            assertThat(step.code()).isEqualTo(404);
+            assertThat(JSON.readTree(step.body().string()).get("message").asText())
+                    .isEqualTo("lab api-lab has no step '7' (steps 1 to 1)");
+        });
+    }
+}
