@@ -61,6 +61,9 @@ final class LoadBalancing {
         }
         boolean changed = false;
         long now = (long) Math.floor(ecs.now());
+        // Service events, as ECS writes them: "(service web) registered 2 targets in (target-group ...)".
+        Map<String, Integer> registered = new LinkedHashMap<>();
+        Map<String, Integer> deregistered = new LinkedHashMap<>();
         for (EcsState.Task task : ecs.state().tasks.values()) {
             if (task.serviceArn == null) {
                 continue;
@@ -72,7 +75,11 @@ final class LoadBalancing {
             if (task.running() && task.wantedRunning()) {
                 List<JsonNode> balancers = loadBalancersOf(ecs, service, task);
                 for (JsonNode balancer : balancers) {
-                    changed |= register(ecs, lb, task, balancer, targetGroupOf(service, task, balancer, balancer == balancers.get(0)));
+                    String groupArn = targetGroupOf(service, task, balancer, balancer == balancers.get(0));
+                    if (register(ecs, lb, task, balancer, groupArn)) {
+                        registered.merge(service.serviceArn + " " + groupArn, 1, Integer::sum);
+                        changed = true;
+                    }
                 }
                 changed |= checkHealth(ecs, lb, service, task, now);
             }
@@ -97,6 +104,9 @@ final class LoadBalancing {
                         registration.port);
                 registration.deregistered = true;
                 changed = true;
+                if (task != null && task.serviceArn != null) {
+                    deregistered.merge(task.serviceArn + " " + registration.targetGroupArn, 1, Integer::sum);
+                }
                 // ECS holds the task in DEACTIVATING until its targets have drained.
                 if (task != null && "DEACTIVATING".equals(task.lastStatus) && task.nextAt != null && gone > task.nextAt) {
                     task.nextAt = (double) gone;
@@ -107,7 +117,19 @@ final class LoadBalancing {
                 changed = true;
             }
         }
+        targetEvents(ecs, registered, "registered");
+        targetEvents(ecs, deregistered, "deregistered");
         return changed;
+    }
+
+    private static void targetEvents(Ecs ecs, Map<String, Integer> counts, String verb) {
+        counts.forEach((key, count) -> {
+            EcsState.Service service = ecs.state().services.get(key.substring(0, key.indexOf(' ')));
+            if (service != null) {
+                Scheduler.event(ecs, service, "(service " + service.serviceName + ") " + verb + " " + count
+                        + " targets in (target-group " + key.substring(key.indexOf(' ') + 1) + ")");
+            }
+        });
     }
 
     /** The load balancers a service task serves: its task set's, or the service's own. */

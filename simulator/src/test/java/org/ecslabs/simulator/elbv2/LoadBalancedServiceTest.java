@@ -55,6 +55,8 @@ class LoadBalancedServiceTest {
                 tasks.stream().map(LoadBalancedServiceTest::address).toList());
         assertThat(targets).extracting(t -> t.target().port()).containsOnly(80);
         assertThat(lab.states(lab.blueArn)).containsOnly("initial");
+        assertThat(lab.describeService().events()).anySatisfy(e -> assertThat(e.message())
+                .isEqualTo("(service web) registered 2 targets in (target-group " + lab.blueArn + ")"));
         assertThat(lab.describeService().deployments().get(0).rolloutState()).isEqualTo(DeploymentRolloutState.IN_PROGRESS);
 
         lab.advance(15);
@@ -64,6 +66,8 @@ class LoadBalancedServiceTest {
         lab.ecs.updateService(r -> r.cluster("lab").service("web").desiredCount(1));
         lab.advance(3);
         assertThat(lab.states(lab.blueArn)).containsExactly("draining", "healthy");
+        assertThat(lab.describeService().events().get(0).message())
+                .isEqualTo("(service web) deregistered 1 targets in (target-group " + lab.blueArn + ")");
         Task leaving = lab.ecs.describeTasks(r -> r.cluster("lab").tasks(tasks.stream().map(Task::taskArn).toList())).tasks()
                 .stream().filter(t -> "STOPPED".equals(t.desiredStatus())).findFirst().orElseThrow();
         lab.advance(20);
