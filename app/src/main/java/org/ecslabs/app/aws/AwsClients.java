@@ -21,6 +21,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -113,6 +114,11 @@ public final class AwsClients implements AutoCloseable {
                     config.apiCallTimeout(callTimeout).retryStrategy(AwsRetryStrategy.doNotRetry());
                     backend.endpoint().map(URI::getRawPath).filter(path -> !path.isEmpty() && !path.equals("/"))
                             .ifPresent(path -> config.addExecutionInterceptor(new KeepEndpointPath(path)));
+                    // Some operations (Cloud Map's DiscoverInstances) prefix the host, e.g. data-<host>;
+                    // against an endpoint override that host does not exist.
+                    if (backend.endpoint().isPresent()) {
+                        config.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true);
+                    }
                 });
         backend.endpoint().ifPresent(builder::endpointOverride);
         ((AwsSyncClientBuilder<?, ?>) builder).httpClient(httpClient);
