@@ -47,7 +47,7 @@ class LabSelfTest {
         return labs.stream().map(lab -> DynamicTest.dynamicTest(lab.id(), () -> selfTest(lab)));
     }
 
-    private static void selfTest(Lab lab) throws IOException {
+    static void selfTest(Lab lab) throws IOException {
         Simulator simulator = Simulator.create(SimulatorConfig.inMemory().withInitialSpeed(0).withTickEvery(null));
         try (StandaloneServer server = StandaloneServer.start(0, simulator, new PrintStream(OutputStream.nullOutputStream()))) {
             Set<String> present = simulator.services().stream().map(AwsService::signingName).collect(Collectors.toSet());
