@@ -1,13 +1,43 @@
 package org.ecslabs.app;
 
 import io.javalin.Javalin;
+import java.nio.file.Path;
+import org.ecslabs.app.markdown.MarkdownFileException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Reads configuration and starts the app. */
+/** Reads configuration from the environment and starts the app. */
 public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        Javalin.create(config -> config.routes.get("/health", ctx -> ctx.result("ok"))).start(7070);
+        AppContext context;
+        try {
+            AppConfig config = AppConfig.fromEnv(System.getenv(), Path.of("").toAbsolutePath());
+            context = AppContext.open(config);
+        } catch (ConfigException | MarkdownFileException e) {
+            // One line an operator or author can act on; no stack trace.
+            System.err.println("ecs-labs cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Javalin app = App.create(context);
+        try {
+            app.start(context.config().port());
+        } catch (RuntimeException e) {
+            System.err.println("ecs-labs cannot start: PORT: cannot listen on port " + context.config().port()
+                    + " (" + e.getMessage() + "); free the port or set PORT to another one");
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            context.close();
+        }));
+        LOG.info("ecs-labs {} on http://localhost:{}/ ({} lessons from {}, data in {})", BuildInfo.CURRENT.version(),
+                app.port(), context.lessons().all().size(), context.content().describe(), context.config().dataDir());
     }
 }

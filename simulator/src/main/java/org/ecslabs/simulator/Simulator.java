@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,13 +58,39 @@ public final class Simulator implements AutoCloseable {
         StateStore store = config.dataSource() != null
                 ? StateStore.open(config.dataSource()) : StateStore.open(config.jdbcUrl());
         List<AwsService> services = new ArrayList<>();
-        ServiceLoader.load(AwsService.class).forEach(services::add);
+        ServiceLoader.load(AwsService.class, AwsService.class.getClassLoader()).forEach(services::add);
+        checkUniqueRoutes(services);
         Accounts accounts = new Accounts(store, config.mode(), config.wallClock());
         Engine engine = new Engine(services, store, config.wallClock(), config.initialSpeed());
         if (config.tickEvery() != null) {
             engine.startTicker(config.tickEvery());
         }
         return new Simulator(store, accounts, engine, List.copyOf(services));
+    }
+
+    /** Two services answering the same target prefix or query signing name would shadow each other. */
+    private static void checkUniqueRoutes(List<AwsService> services) {
+        Map<String, AwsService> routes = new HashMap<>();
+        for (AwsService service : services) {
+            List<String> keys = new ArrayList<>();
+            if (service.targetPrefix() != null) {
+                keys.add("X-Amz-Target prefix " + service.targetPrefix());
+            }
+            if (service.protocol() == Protocol.QUERY || service.protocol() == Protocol.EC2) {
+                keys.add("query signing name " + service.signingName());
+            }
+            for (String key : keys) {
+                AwsService other = routes.putIfAbsent(key, service);
+                if (other != null) {
+                    throw new IllegalStateException("Two simulator services claim the " + key + ": "
+                            + other.getClass().getName() + " and " + service.getClass().getName());
+                }
+            }
+        }
+        if (routes.containsKey("X-Amz-Target prefix " + ControlOperations.TARGET_PREFIX)) {
+            throw new IllegalStateException("The X-Amz-Target prefix " + ControlOperations.TARGET_PREFIX
+                    + " belongs to the simulator's control API");
+        }
     }
 
     public Accounts accounts() {
@@ -169,7 +197,7 @@ public final class Simulator implements AutoCloseable {
             return (ObjectNode) body;
         } catch (JsonProcessingException e) {
             throw new AwsException("SerializationException", "The request body is not valid JSON.");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AwsException("SerializationException", "The request body could not be read.");
         }
     }

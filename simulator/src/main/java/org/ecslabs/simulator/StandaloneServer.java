@@ -24,6 +24,8 @@ import org.ecslabs.simulator.protocol.WireResponse;
 public final class StandaloneServer implements AutoCloseable {
     static final int DEFAULT_PORT = 4599;
     static final String DEFAULT_DATA = "./data-simulator";
+    /** Far above any AWS API request this simulator models; keeps one request from exhausting memory. */
+    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
     private static final String USAGE = "usage: java -jar ecs-simulator.jar [--port N] [--data DIR]\n"
             + "  --port N    TCP port of the AWS endpoint (default " + DEFAULT_PORT + ", 0 for any free port)\n"
             + "  --data DIR  folder for the simulator's database (default " + DEFAULT_DATA + ")";
@@ -42,6 +44,11 @@ public final class StandaloneServer implements AutoCloseable {
 
     /** Serves {@code simulator} at {@code /} on {@code port} (0: any free port), logging to {@code log}. */
     public static StandaloneServer start(int port, Simulator simulator, PrintStream log) throws IOException {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm
+        // and the client's delayed ACK add some 40 ms to every keep-alive call.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 64);
         ExecutorService workers = Executors.newFixedThreadPool(16, runnable -> {
             Thread thread = new Thread(runnable, "simulator-http");
@@ -55,9 +62,9 @@ public final class StandaloneServer implements AutoCloseable {
         return standalone;
     }
 
-    /** The H2 file database in a data folder; WRITE_DELAY=0 makes a commit reach the file at once. */
+    /** The H2 file database in a data folder. */
     public static String jdbcUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("simulator") + ";WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("simulator");
     }
 
     public int port() {
@@ -73,7 +80,13 @@ public final class StandaloneServer implements AutoCloseable {
         try (exchange) {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
+                body = in.readNBytes(MAX_BODY_BYTES + 1);
+            }
+            if (body.length > MAX_BODY_BYTES) {
+                exchange.sendResponseHeaders(413, -1);
+                log.printf("%s %s %s - 413 body over %d bytes%n", Instant.now(), exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath(), MAX_BODY_BYTES);
+                return;
             }
             WireRequest request = new WireRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
@@ -125,7 +138,15 @@ public final class StandaloneServer implements AutoCloseable {
         } catch (IOException e) {
             fail("cannot create the data folder " + data + ": " + e.getMessage());
         }
-        Simulator simulator = Simulator.create(SimulatorConfig.withJdbcUrl(jdbcUrl(data)));
+        Simulator simulator;
+        try {
+            simulator = Simulator.create(SimulatorConfig.withJdbcUrl(jdbcUrl(data)));
+        } catch (IllegalStateException e) {
+            // Typically another server holds the database file.
+            System.err.println("ecs-simulator: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         StandaloneServer server;
         try {
             server = start(port, simulator, System.out);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,8 +50,11 @@ public final class Engine implements AutoCloseable {
         account.lock.lock();
         try {
             load(account);
-            catchUp(account, true);
-            persist(account);
+            // What the ticks changed is stored before the call, so that a failing call rolls back
+            // to the ticked state; ticks report their changes, so an idle tick costs no write.
+            if (catchUp(account, true) || account.clockDirty) {
+                persist(account);
+            }
             T result;
             try {
                 result = work.apply(new CallSession(account, region));
@@ -85,8 +89,7 @@ public final class Engine implements AutoCloseable {
                 continue;
             }
             try {
-                if (account.loaded && account.clock.speed() > 0) {
-                    catchUp(account, false);
+                if (account.loaded && account.clock.speed() > 0 && catchUp(account, false)) {
                     persist(account);
                 }
             } catch (RuntimeException e) {
@@ -122,29 +125,33 @@ public final class Engine implements AutoCloseable {
     /**
      * Ticks every service in every region the account has state in, one simulated second at a
      * time, up to the clock's now. Before a call it ticks at least once, even on a paused clock,
-     * so that a call always sees the consequences of the previous one.
+     * so that a call always sees the consequences of the previous one. Returns whether any
+     * service reported a change.
      */
-    private void catchUp(AccountRuntime account, boolean beforeCall) {
+    private boolean catchUp(AccountRuntime account, boolean beforeCall) {
         Instant target = account.clock.now(wall.instant());
         boolean ticked = false;
+        boolean changed = false;
         while (account.tickedTo.isBefore(target)) {
             Instant step = account.tickedTo.plus(STEP);
             account.tickedTo = step.isAfter(target) ? target : step;
-            tickAll(account);
+            changed |= tickAll(account);
             ticked = true;
         }
         if (beforeCall && !ticked) {
-            tickAll(account);
+            changed |= tickAll(account);
         }
         account.now(account.tickedTo);
+        return changed;
     }
 
-    private void tickAll(AccountRuntime account) {
+    private boolean tickAll(AccountRuntime account) {
+        boolean changed = false;
         account.now(account.tickedTo);
         for (RegionSandbox sandbox : new ArrayList<>(account.sandboxes.values())) {
             for (AwsService service : services) {
                 try {
-                    service.tick(sandbox);
+                    changed |= service.tick(sandbox);
                 } catch (RuntimeException e) {
                     // One broken service must not stop the others' time.
                     LOG.error("Tick of {} failed for account {} in {}", service.signingName(),
@@ -152,12 +159,13 @@ public final class Engine implements AutoCloseable {
                 }
             }
         }
+        return changed;
     }
 
     /** Writes the changed state objects and the clock in one transaction, if anything changed. */
     private void persist(AccountRuntime account) {
         List<StateStore.StateRow> rows = new ArrayList<>();
-        Map<RegionSandbox, Map<String, String>> written = new java.util.LinkedHashMap<>();
+        Map<RegionSandbox, Map<String, String>> written = new LinkedHashMap<>();
         for (RegionSandbox sandbox : account.sandboxes.values()) {
             Map<String, String> changes = sandbox.changes();
             if (!changes.isEmpty()) {

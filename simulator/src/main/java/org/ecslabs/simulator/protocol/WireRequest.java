@@ -1,6 +1,7 @@
 package org.ecslabs.simulator.protocol;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ public record WireRequest(String method, String path, String rawQuery, Map<Strin
         TreeMap<String, List<String>> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (headers != null) {
             headers.forEach((name, values) -> caseInsensitive.merge(name, List.copyOf(values), (a, b) -> {
-                List<String> merged = new java.util.ArrayList<>(a);
+                List<String> merged = new ArrayList<>(a);
                 merged.addAll(b);
                 return List.copyOf(merged);
             }));
@@ -30,6 +31,13 @@ public record WireRequest(String method, String path, String rawQuery, Map<Strin
         headers = Collections.unmodifiableMap(caseInsensitive);
         body = body == null ? new byte[0] : body;
         path = path == null || path.isEmpty() ? "/" : path;
+    }
+
+    /** For servers that give one value per header name (Javalin's {@code ctx.headerMap()}). */
+    public static WireRequest of(String method, String path, String rawQuery, Map<String, String> headers, byte[] body) {
+        Map<String, List<String>> multi = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, value) -> multi.put(name, List.of(value)));
+        return new WireRequest(method, path, rawQuery, multi, body);
     }
 
     /** The first value of a header, or null. */

@@ -12,6 +12,11 @@ import org.ecslabs.simulator.testservice.TestQueryService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -105,15 +110,15 @@ class WireProtocolTest {
                 "SimTestService_20260101.ListClusters", "{}");
         assertThat(honest.status()).isEqualTo(200);
 
-        var signed = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.create().sign(r -> r
-                .identity(software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create("test", "test"))
-                .request(software.amazon.awssdk.http.SdkHttpFullRequest.builder().uri(simulator.endpoint())
-                        .method(software.amazon.awssdk.http.SdkHttpMethod.POST)
+        var signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create("test", "test"))
+                .request(SdkHttpFullRequest.builder().uri(simulator.endpoint())
+                        .method(SdkHttpMethod.POST)
                         .putHeader("Content-Type", "application/x-amz-json-1.1")
                         .putHeader("X-Amz-Target", "SimTestService_20260101.CreateCluster").build())
-                .payload(software.amazon.awssdk.http.ContentStreamProvider.fromUtf8String("{\"clusterName\":\"a\"}"))
-                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME, "ecs")
-                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME, "us-east-1"));
+                .payload(ContentStreamProvider.fromUtf8String("{\"clusterName\":\"a\"}"))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "ecs")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
         SignedHttp.Response tampered = SignedHttp.sendUnsigned(signed.request().getUri(), "POST",
                 signed.request().headers(), "{\"clusterName\":\"b\"}".getBytes());
         assertThat(tampered.status()).isEqualTo(400);
@@ -220,6 +225,15 @@ class WireProtocolTest {
                 TestQueryService.SIGNING_NAME, "Action=Echo&Version=2026-01-01");
         assertThat(badSecret.status()).isEqualTo(403);
         assertThat(badSecret.body()).contains("<Code>SignatureDoesNotMatch</Code>");
+    }
+
+    @Test
+    void queryProtocolGetRequestsAreVerifiedOverTheQueryString() {
+        URI get = URI.create(simulator.endpoint() + "/aws/?Action=Echo&Version=2026-01-01&Names.member.1=x%20y%2Fz");
+        SignedHttp.Response response = SignedHttp.send(get, "GET", "test", "test", "us-east-1",
+                TestQueryService.SIGNING_NAME, Map.of(), "");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("<Names><member>x y/z</member></Names>");
     }
 
     @Test

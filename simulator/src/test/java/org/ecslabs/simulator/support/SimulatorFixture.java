@@ -68,9 +68,13 @@ public final class SimulatorFixture implements AutoCloseable {
     }
 
     public static EcsClient ecs(URI endpoint, String accessKey, String secret) {
+        return ecs(endpoint, accessKey, secret, REGION);
+    }
+
+    public static EcsClient ecs(URI endpoint, String accessKey, String secret, String region) {
         return EcsClient.builder()
                 .endpointOverride(endpoint)
-                .region(Region.of(REGION))
+                .region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o

@@ -34,6 +34,7 @@ public final class TestClusterService implements AwsService {
         String status;
         Instant createdAt;
         int ticksSeen;
+        Instant lastTick;
     }
 
     @Override
@@ -108,12 +109,17 @@ public final class TestClusterService implements AwsService {
         State state = sandbox.state(State.class);
         boolean changed = false;
         for (TestCluster cluster : state.clusters) {
-            cluster.ticksSeen++;
+            if (cluster.lastTick == null || sandbox.now().isAfter(cluster.lastTick)) {
+                // Counts the distinct instants ticked, so a test can see every simulated second.
+                cluster.ticksSeen++;
+                cluster.lastTick = sandbox.now();
+                changed = true;
+            }
             if ("PROVISIONING".equals(cluster.status)
                     && !sandbox.now().isBefore(cluster.createdAt.plus(Duration.ofSeconds(2)))) {
                 cluster.status = "ACTIVE";
+                changed = true;
             }
-            changed = true;
         }
         return changed;
     }

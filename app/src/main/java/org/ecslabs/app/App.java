@@ -1,0 +1,70 @@
+package org.ecslabs.app;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.security.SecureRandom;
+import java.util.List;
+import org.ecslabs.app.aws.SimulatorEndpoint;
+import org.ecslabs.app.lesson.LessonRoutes;
+import org.ecslabs.app.lesson.ProgressStore;
+import org.ecslabs.app.quiz.ExamRoutes;
+import org.ecslabs.app.quiz.ExamService;
+import org.ecslabs.app.quiz.PracticeRoutes;
+import org.ecslabs.app.quiz.PracticeService;
+import org.ecslabs.app.quiz.QuizImportApi;
+import org.ecslabs.app.quiz.QuizIndexRoutes;
+import org.ecslabs.app.quiz.QuizStore;
+import org.ecslabs.app.quiz.QuizViews;
+import org.ecslabs.app.web.Csrf;
+import org.ecslabs.app.web.DiagramFrame;
+import org.ecslabs.app.web.ErrorHandling;
+import org.ecslabs.app.web.Feature;
+import org.ecslabs.app.web.HomeRoutes;
+import org.ecslabs.app.web.SecurityHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the configured Javalin app from its dependencies; Main and the tests both use it. */
+public final class App {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    private App() {
+    }
+
+    public static Javalin create(AppContext context) {
+        ProgressStore progress = new ProgressStore(context.database().dataSource(), context.clock());
+        QuizStore quizStore = new QuizStore(context.database().dataSource());
+        PracticeService practice = new PracticeService(context.quizzes(), quizStore, context.clock());
+        ExamService exams = new ExamService(context.quizzes(), quizStore, context.clock(), new SecureRandom());
+        QuizViews quizViews = new QuizViews(context.markdown(), context.lessons(), context.labs());
+        // Every feature's routes, in one place. A new feature adds one line here.
+        List<Feature> features = List.of(
+                new HomeRoutes(context.lessons(), progress, context.learners(), context.templates(),
+                        learnerId -> practice.due(learnerId).size()),
+                new DiagramFrame(context.templates()),
+                new LessonRoutes(context.lessons(), progress, context.labs(), context.learners(), context.templates()),
+                new QuizIndexRoutes(context.quizzes(), practice, exams, quizStore, context.lessons(), context.labs(),
+                        context.learners(), context.templates(), context.clock()),
+                new PracticeRoutes(context.quizzes(), practice, quizStore, quizViews, context.learners(), context.templates()),
+                new ExamRoutes(context.quizzes(), exams, quizStore, quizViews, context.markdown(), context.learners(),
+                        context.templates(), context.clock()),
+                new QuizImportApi(),
+                new SimulatorEndpoint(context.simulator()));
+        ErrorHandling errors = new ErrorHandling(context.templates());
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+            });
+            config.staticFiles.enableWebjars();
+            config.requestLogger.http((ctx, millis) -> LOG.info("{} {} {} {}ms",
+                    ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(millis)));
+            config.routes.before(SecurityHeaders::apply);
+            config.routes.before(Csrf::check);
+            features.forEach(feature -> feature.routes(config.routes));
+            errors.register(config.routes);
+        });
+    }
+}
