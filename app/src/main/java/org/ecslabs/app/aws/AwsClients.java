@@ -1,5 +1,6 @@
 package org.ecslabs.app.aws;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,6 +15,10 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -100,16 +105,36 @@ public final class AwsClients implements AutoCloseable {
 
     private SdkClient build(Service service) {
         AwsClientBuilder<?, ?> builder = service.builder().get();
+        String basePath = backend.endpoint().map(URI::getRawPath).orElse("").replaceAll("/+$", "");
         builder.region(Region.of(backend.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(backend.accessKeyId(), backend.secretAccessKey())))
-                // Retries would multiply a check's wait on an unreachable back end; one try and a clear message.
-                .overrideConfiguration(config -> config
-                        .apiCallTimeout(callTimeout)
-                        .retryStrategy(AwsRetryStrategy.doNotRetry()));
+                .overrideConfiguration(config -> {
+                    // Retries would multiply a check's wait on an unreachable back end; one try and a clear message.
+                    config.apiCallTimeout(callTimeout).retryStrategy(AwsRetryStrategy.doNotRetry());
+                    if (!basePath.isEmpty()) {
+                        // The SDK's query-protocol clients (EC2, ELBv2, IAM, CloudWatch) drop the path of an
+                        // endpoint override and post to "/"; the app's endpoint is /aws, so put it back
+                        // before the request is signed.
+                        config.addExecutionInterceptor(new EndpointPath(basePath));
+                    }
+                });
         backend.endpoint().ifPresent(builder::endpointOverride);
         ((AwsSyncClientBuilder<?, ?>) builder).httpClient(httpClient);
         return (SdkClient) builder.build();
+    }
+
+    /** Puts the endpoint override's path in front of a request path that lost it. */
+    private record EndpointPath(String basePath) implements ExecutionInterceptor {
+        @Override
+        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+            SdkHttpRequest request = context.httpRequest();
+            String path = request.encodedPath();
+            if (path.equals(basePath) || path.startsWith(basePath + "/")) {
+                return request;
+            }
+            return request.toBuilder().encodedPath(basePath + (path.startsWith("/") ? path : "/" + path)).build();
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.ecslabs.app.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ public final class CommandRunner {
     }
 
     private static String join(JsonNode container) {
-        List<String> cells = new java.util.ArrayList<>();
+        List<String> cells = new ArrayList<>();
         container.elements().forEachRemaining(item -> cells.add(item.isValueNode() ? item.asText() : item.toString()));
         return String.join("\t", cells);
     }

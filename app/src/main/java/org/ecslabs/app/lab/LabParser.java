@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
@@ -290,7 +291,7 @@ public final class LabParser {
                     if (end >= inner.length) {
                         throw error(line + i, 1, "this code block is never closed: add a line " + marker);
                     }
-                    String script = String.join("\n", java.util.Arrays.asList(inner).subList(i + 1, end));
+                    String script = String.join("\n", Arrays.asList(inner).subList(i + 1, end));
                     try {
                         commands.addAll(Shell.commands(script, line + i + 1));
                     } catch (Shell.SyntaxError e) {
