@@ -20,6 +20,21 @@
         }
     }
 
+    // Hints are progressive: the next one appears only once the previous one has been opened.
+    document.querySelectorAll(".lab-step").forEach(function (step) {
+        var hints = step.querySelectorAll("details.lab-hint");
+        hints.forEach(function (hint, index) {
+            if (index > 0) {
+                hint.hidden = true;
+            }
+            hint.addEventListener("toggle", function () {
+                if (hint.open && hints[index + 1]) {
+                    hints[index + 1].hidden = false;
+                }
+            });
+        });
+    });
+
     document.addEventListener("click", function (event) {
         var button = event.target.closest("button[data-check-url]");
         if (!button) {
