@@ -105,7 +105,7 @@ public final class Simulator implements AutoCloseable {
     public WireResponse handle(WireRequest request) {
         String requestId = UUID.randomUUID().toString();
         WireFormat format = WireFormat.of(request);
-        if (!format.isJson()) {
+        if (!format.isJson() && format != WireFormat.RPC_V2_CBOR) {
             format = SigV4Verifier.claimedService(request).map(this::queryFormat).orElse(WireFormat.QUERY);
         }
         try {
@@ -114,6 +114,11 @@ public final class Simulator implements AutoCloseable {
                 scope = verifier.verify(request, key -> accounts.byAccessKey(key).map(Account::secretAccessKey));
             } catch (AwsException e) {
                 throw new FormattedError(e, format);
+            }
+            // The signature covers the compressed bytes; the operation reads the plain ones.
+            request = uncompressed(request);
+            if (format == WireFormat.RPC_V2_CBOR) {
+                return handleCbor(request, scope, requestId);
             }
             return format.isJson() ? handleJson(request, format, scope, requestId) : handleQuery(request, scope, requestId);
         } catch (FormattedError e) {
@@ -148,6 +153,30 @@ public final class Simulator implements AutoCloseable {
         return format.success(operation, null, requestId, output);
     }
 
+    /**
+     * Smithy RPC v2 CBOR: {@code POST <endpoint path>/service/<ServiceName>/operation/<Operation>}, the
+     * service named as its JSON target prefix is (CloudWatch: GraniteServiceVersion20100801).
+     */
+    private WireResponse handleCbor(WireRequest request, SigV4Verifier.Scope scope, String requestId) {
+        String path = request.path();
+        int service = path.lastIndexOf("/service/");
+        int operationAt = path.lastIndexOf("/operation/");
+        if (service < 0 || operationAt < service) {
+            throw new AwsException("UnknownOperationException", "An RPC v2 request path ends in /service/<name>/operation/<name>.", 404);
+        }
+        String serviceName = path.substring(service + "/service/".length(), operationAt);
+        String operation = path.substring(operationAt + "/operation/".length());
+        AwsService target = services.stream()
+                .filter(s -> serviceName.equals(s.targetPrefix()))
+                .findFirst()
+                .orElseThrow(() -> AwsException.unknownOperation(serviceName + "." + operation));
+        ObjectNode input = org.ecslabs.simulator.protocol.Cbor.read(request.body());
+        Account account = accounts.byAccessKey(scope.accessKeyId()).orElseThrow();
+        JsonNode output = engine.execute(account.accountId(), scope.region(),
+                session -> target.call(session.sandbox(), operation, input));
+        return WireFormat.RPC_V2_CBOR.success(operation, null, requestId, output);
+    }
+
     private Optional<AwsService> queryService(String signingName) {
         return services.stream()
                 .filter(s -> s.protocol() == Protocol.QUERY || s.protocol() == Protocol.EC2)
@@ -179,6 +208,23 @@ public final class Simulator implements AutoCloseable {
             return format.success(action, service.xmlNamespace(), requestId, output);
         } catch (AwsException e) {
             throw new FormattedError(e, format);
+        }
+    }
+
+    /**
+     * The SDKs and the CLI gzip large PutMetricData requests (CloudWatch's request compression,
+     * announced with Content-Encoding: gzip).
+     */
+    private static WireRequest uncompressed(WireRequest request) {
+        String encoding = request.header("Content-Encoding");
+        if (encoding == null || !encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
+            return request;
+        }
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(request.body()))) {
+            return new WireRequest(request.method(), request.path(), request.rawQuery(), request.headers(), in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new AwsException("SerializationException", "The request body is not valid gzip.");
         }
     }
 

@@ -24,9 +24,24 @@ final class TaskLifecycle {
         boolean changed = false;
         double now = ecs.now();
         while (task.nextAt != null && task.nextAt <= now + 1e-9) {
+            // Task hooks (roles, secrets, logs, images, Cloud Map): see TaskHooks.
+            if ("PENDING".equals(task.lastStatus) && task.failure == null && "RUNNING".equals(task.desiredStatus)) {
+                TaskHooks.StartFailure failure = TaskHookCalls.beforeStart(ecs, task);
+                if (failure != null) {
+                    failToStart(task, task.nextAt, failure);
+                    changed = true;
+                    continue;
+                }
+            }
             step(task, task.nextAt);
             task.version = task.version == null ? 1 : task.version + 1;
             changed = true;
+            if ("RUNNING".equals(task.lastStatus)) {
+                TaskHookCalls.running(ecs, task);
+            }
+        }
+        if ("STOPPED".equals(task.desiredStatus) && (changed || !"STOPPED".equals(task.lastStatus))) {
+            changed |= TaskHookCalls.stopping(ecs, task);
         }
         return changed;
     }
@@ -99,6 +114,13 @@ final class TaskLifecycle {
             case "DEPROVISIONING" -> finish(task, at);
             default -> task.nextAt = null;
         }
+    }
+
+    private static void failToStart(EcsState.Task task, double at, TaskHooks.StartFailure failure) {
+        for (EcsState.TaskContainer container : task.containers) {
+            container.reason = failure.stoppedReason();
+        }
+        beginStop(task, at, failure.stopCode(), failure.stoppedReason());
     }
 
     private static void finish(EcsState.Task task, double at) {

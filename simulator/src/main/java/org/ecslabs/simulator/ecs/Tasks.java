@@ -25,6 +25,10 @@ final class Tasks {
         JsonNode network = TaskLauncher.checkNetwork(ecs, def, input.get("networkConfiguration"));
         Placement.checkRequest(input.get("placementConstraints"), input.get("placementStrategy"));
         checkStartedBy(input);
+        String roleProblem = TaskHookCalls.launchProblem(ecs, cluster, def, capacity.launchType(), input.get("overrides"));
+        if (roleProblem != null) {
+            throw AwsException.clientException(roleProblem);
+        }
         TaskLauncher.Request request = new TaskLauncher.Request(cluster, def, capacity.launchType(), capacity.strategy(),
                 network, Json.text(input, "platformVersion"), input.get("placementConstraints"),
                 input.get("placementStrategy"), Json.text(input, "group"), Json.text(input, "startedBy"),

@@ -52,6 +52,11 @@ final class RegionSandbox implements Sandbox {
     }
 
     @Override
+    public Sandbox inRegion(String otherRegion) {
+        return account.sandboxes.computeIfAbsent(otherRegion, r -> new RegionSandbox(account, r, codec));
+    }
+
+    @Override
     public String newId() {
         return UUID.randomUUID().toString().replace("-", "");
     }

@@ -29,6 +29,17 @@ public interface Sandbox {
         return "arn:aws:" + service + ":" + region() + ":" + accountId() + ":" + resource;
     }
 
+    /**
+     * The same account in another region, for global services: IAM keeps an account's roles in
+     * us-east-1 whichever region a request was signed for, and ECS in any region reads them there.
+     */
+    default Sandbox inRegion(String region) {
+        if (region.equals(region())) {
+            return this;
+        }
+        throw new UnsupportedOperationException("this sandbox reaches no other region");
+    }
+
     /** A new random id of 32 lower-case hex digits (as in task ids). */
     String newId();
 }

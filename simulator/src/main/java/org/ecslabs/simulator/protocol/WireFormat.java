@@ -15,6 +15,8 @@ public enum WireFormat {
     JSON_1_0("application/x-amz-json-1.0"),
     JSON_1_1("application/x-amz-json-1.1"),
     QUERY("text/xml"),
+    /** Smithy RPC v2 CBOR: the AWS CLI and boto3 call CloudWatch this way. */
+    RPC_V2_CBOR(Cbor.CONTENT_TYPE),
     EC2("text/xml;charset=UTF-8");
 
     public static final String EC2_NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
@@ -32,6 +34,9 @@ public enum WireFormat {
 
     /** The JSON flavour when the request names an operation in X-Amz-Target, else the query protocol. */
     public static WireFormat of(WireRequest request) {
+        if ("rpc-v2-cbor".equals(request.header("smithy-protocol"))) {
+            return RPC_V2_CBOR;
+        }
         if (request.header("X-Amz-Target") == null) {
             return QUERY;
         }
@@ -60,6 +65,7 @@ public enum WireFormat {
                         .close(operation + "Response");
                 yield respond(200, requestId, xml.toString());
             }
+            case RPC_V2_CBOR -> cbor(200, requestId, Map.of(), output);
             case EC2 -> respond(200, requestId, new Xml().open(operation + "Response", EC2_NAMESPACE)
                     .element("requestId", requestId)
                     .content(output, "item")
@@ -68,12 +74,19 @@ public enum WireFormat {
     }
 
     public WireResponse error(AwsException error, String requestId) {
-        String code = isJson() ? error.code() : queryCode(error.code());
+        String code = isJson() || this == RPC_V2_CBOR ? error.code() : queryCode(error.code());
         String message = error.getMessage() == null ? "" : error.getMessage();
         return switch (this) {
             case JSON_1_0, JSON_1_1 -> {
                 ObjectNode body = JSON.createObjectNode().put("__type", code).put("message", message);
                 yield respond(error.status(), requestId, json(body));
+            }
+            case RPC_V2_CBOR -> {
+                ObjectNode body = JSON.createObjectNode().put("__type", code).put("message", message);
+                // CloudWatch is query-compatible: this header carries the code its query clients know.
+                String fault = error.status() >= 500 ? "Receiver" : "Sender";
+                yield cbor(queryStatus(error), requestId,
+                        Map.of("x-amzn-query-error", queryCode(error.code()) + ";" + fault), body);
             }
             case QUERY -> respond(queryStatus(error), requestId, new Xml().open("ErrorResponse")
                     .open("Error").element("Type", error.status() >= 500 ? "Receiver" : "Sender")
@@ -107,6 +120,13 @@ public enum WireFormat {
     private WireResponse respond(int status, String requestId, String body) {
         return new WireResponse(status, contentType, Map.of("x-amzn-RequestId", requestId),
                 body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private WireResponse cbor(int status, String requestId, Map<String, String> headers, JsonNode body) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("x-amzn-RequestId", requestId);
+        all.put("smithy-protocol", "rpc-v2-cbor");
+        return new WireResponse(status, contentType, all, Cbor.write(body == null ? JSON.createObjectNode() : body));
     }
 
     private static String json(JsonNode node) {
