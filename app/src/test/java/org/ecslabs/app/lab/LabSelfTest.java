@@ -38,7 +38,8 @@ class LabSelfTest {
             Map.entry("application-autoscaling", "application-autoscaling"), Map.entry("cloudwatch", "monitoring"),
             Map.entry("elbv2", "elasticloadbalancing"), Map.entry("deploy", "codedeploy"), Map.entry("iam", "iam"),
             Map.entry("secretsmanager", "secretsmanager"), Map.entry("logs", "logs"),
-            Map.entry("servicediscovery", "servicediscovery"), Map.entry("ecr", "ecr"), Map.entry("ssm", "ssm"));
+            Map.entry("servicediscovery", "servicediscovery"), Map.entry("ecr", "ecr"), Map.entry("ssm", "ssm"),
+            Map.entry("sts", "sts"));
 
     @TestFactory
     Stream<DynamicTest> everyLabFailsFreshAndPassesWithItsSolution() {
