@@ -69,9 +69,11 @@ public final class Ec2Network {
     public static String allocateAddress(Sandbox sandbox, String subnetId) {
         Ec2State state = state(sandbox);
         Ec2State.Subnet subnet = state.subnets.get(subnetId);
-        int host = state.nextHost.getOrDefault(subnetId, 4);
-        state.nextHost.put(subnetId, host + 1);
         String[] cidr = subnet.cidrBlock.split("/");
+        // Hosts .4 up to the last but one; after the last, numbering starts again (old tasks are long gone).
+        int usable = (1 << (32 - Integer.parseInt(cidr[1]))) - 5;
+        int host = state.nextHost.getOrDefault(subnetId, 4);
+        state.nextHost.put(subnetId, host + 1 >= 4 + usable ? 4 : host + 1);
         String[] octets = cidr[0].split("\\.");
         long base = (Long.parseLong(octets[0]) << 24) | (Long.parseLong(octets[1]) << 16)
                 | (Long.parseLong(octets[2]) << 8) | Long.parseLong(octets[3]);

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Sandbox;
 import org.ecslabs.simulator.protocol.AwsException;
@@ -64,10 +66,10 @@ public class Ec2Service implements AwsService {
                 continue;
             }
             if (!matches(input, Map.of(
-                    "vpc-id", v -> List.of(vpc.vpcId),
-                    "is-default", v -> List.of(String.valueOf(vpc.isDefault)),
-                    "cidr", v -> List.of(vpc.cidrBlock),
-                    "state", v -> List.of("available")))) {
+                    "vpc-id", () -> List.of(vpc.vpcId),
+                    "is-default", () -> List.of(String.valueOf(vpc.isDefault)),
+                    "cidr", () -> List.of(vpc.cidrBlock),
+                    "state", () -> List.of("available")))) {
                 continue;
             }
             ObjectNode item = items.addObject();
@@ -101,13 +103,13 @@ public class Ec2Service implements AwsService {
                 continue;
             }
             if (!matches(input, Map.of(
-                    "subnet-id", v -> List.of(subnet.subnetId),
-                    "vpc-id", v -> List.of(subnet.vpcId),
-                    "availability-zone", v -> List.of(subnet.availabilityZone),
-                    "availability-zone-id", v -> List.of(subnet.availabilityZoneId),
-                    "default-for-az", v -> List.of(String.valueOf(subnet.defaultForAz)),
-                    "cidr-block", v -> List.of(subnet.cidrBlock),
-                    "state", v -> List.of("available")))) {
+                    "subnet-id", () -> List.of(subnet.subnetId),
+                    "vpc-id", () -> List.of(subnet.vpcId),
+                    "availability-zone", () -> List.of(subnet.availabilityZone),
+                    "availability-zone-id", () -> List.of(subnet.availabilityZoneId),
+                    "default-for-az", () -> List.of(String.valueOf(subnet.defaultForAz)),
+                    "cidr-block", () -> List.of(subnet.cidrBlock),
+                    "state", () -> List.of("available")))) {
                 continue;
             }
             ObjectNode item = items.addObject();
@@ -117,7 +119,8 @@ public class Ec2Service implements AwsService {
             item.put("vpcId", subnet.vpcId);
             item.put("ownerId", sandbox.accountId());
             item.put("cidrBlock", subnet.cidrBlock);
-            item.put("availableIpAddressCount", 4091 - (state.nextHost.getOrDefault(subnet.subnetId, 4) - 4));
+            int usable = (1 << (32 - Integer.parseInt(subnet.cidrBlock.split("/")[1]))) - 5;
+            item.put("availableIpAddressCount", usable - (state.nextHost.getOrDefault(subnet.subnetId, 4) - 4));
             item.put("availabilityZone", subnet.availabilityZone);
             item.put("availabilityZoneId", subnet.availabilityZoneId);
             item.put("defaultForAz", subnet.defaultForAz);
@@ -149,10 +152,10 @@ public class Ec2Service implements AwsService {
                 continue;
             }
             if (!matches(input, Map.of(
-                    "group-id", v -> List.of(group.groupId),
-                    "group-name", v -> List.of(group.groupName),
-                    "vpc-id", v -> List.of(group.vpcId),
-                    "description", v -> List.of(group.description)))) {
+                    "group-id", () -> List.of(group.groupId),
+                    "group-name", () -> List.of(group.groupName),
+                    "vpc-id", () -> List.of(group.vpcId),
+                    "description", () -> List.of(group.description)))) {
                 continue;
             }
             items.add(groupJson(sandbox, group));
@@ -301,9 +304,9 @@ public class Ec2Service implements AwsService {
     }
 
     private static boolean same(Ec2State.Rule a, Ec2State.Rule b) {
-        return a.ipProtocol.equals(b.ipProtocol) && java.util.Objects.equals(a.fromPort, b.fromPort)
-                && java.util.Objects.equals(a.toPort, b.toPort) && java.util.Objects.equals(a.cidrIp, b.cidrIp)
-                && java.util.Objects.equals(a.sourceGroupId, b.sourceGroupId);
+        return a.ipProtocol.equals(b.ipProtocol) && Objects.equals(a.fromPort, b.fromPort)
+                && Objects.equals(a.toPort, b.toPort) && Objects.equals(a.cidrIp, b.cidrIp)
+                && Objects.equals(a.sourceGroupId, b.sourceGroupId);
     }
 
     private Ec2State.Rule rule(Ec2State state, String protocol, Integer from, Integer to, String cidr, String source) {
@@ -370,10 +373,10 @@ public class Ec2Service implements AwsService {
                 continue;
             }
             if (!matches(input, Map.of(
-                    "zone-name", v -> List.of(zone),
-                    "zone-id", v -> List.of(zoneId),
-                    "region-name", v -> List.of(sandbox.region()),
-                    "state", v -> List.of("available")))) {
+                    "zone-name", () -> List.of(zone),
+                    "zone-id", () -> List.of(zoneId),
+                    "region-name", () -> List.of(sandbox.region()),
+                    "state", () -> List.of("available")))) {
                 continue;
             }
             ObjectNode item = items.addObject();
@@ -397,15 +400,15 @@ public class Ec2Service implements AwsService {
     }
 
     /** Whether a resource passes every {@code Filter.N} of the request; unknown filter names match nothing. */
-    private static boolean matches(ObjectNode input, Map<String, Function<Void, List<String>>> fields) {
+    private static boolean matches(ObjectNode input, Map<String, Supplier<List<String>>> fields) {
         for (JsonNode filter : list(input.get("Filter"))) {
             String name = text(filter, "Name");
-            Function<Void, List<String>> field = fields.get(name);
+            Supplier<List<String>> field = fields.get(name);
             if (field == null) {
                 throw new AwsException("InvalidParameterValue", "The filter '" + name + "' is invalid");
             }
             List<String> wanted = strings(filter.get("Value"));
-            List<String> actual = field.apply(null);
+            List<String> actual = field.get();
             if (wanted.stream().noneMatch(value -> actual.stream().anyMatch(a -> glob(value, a)))) {
                 return false;
             }
@@ -420,7 +423,7 @@ public class Ec2Service implements AwsService {
             switch (c) {
                 case '*' -> regex.append(".*");
                 case '?' -> regex.append('.');
-                default -> regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
         return value.matches(regex.toString());

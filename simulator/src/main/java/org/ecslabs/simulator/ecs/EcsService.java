@@ -3,6 +3,7 @@ package org.ecslabs.simulator.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Set;
 import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Sandbox;
@@ -67,6 +68,7 @@ public class EcsService implements AwsService {
             case "ListTasks" -> Tasks.list(ecs, in);
             case "GetTaskProtection" -> Tasks.getProtection(ecs, in);
             case "UpdateTaskProtection" -> Tasks.updateProtection(ecs, in);
+            case "ExecuteCommand" -> Tasks.executeCommand(ecs, in);
 
             case "CreateService" -> Services.create(ecs, in);
             case "UpdateService" -> Services.update(ecs, in);
@@ -118,16 +120,27 @@ public class EcsService implements AwsService {
         boolean tasksMoved = false;
         for (EcsState.Task task : ecs.state().tasks.values()) {
             tasksMoved |= TaskLifecycle.advance(ecs, task);
+            tasksMoved |= ContainerHealth.advance(ecs, task);
         }
         changed |= tasksMoved;
-        if (!ecs.state().services.isEmpty() && (tasksMoved || ecs.state().schedulerDirty)) {
+        EcsState state = ecs.state();
+        boolean wakeUp = state.schedulerWakeAt != null && ecs.now() >= state.schedulerWakeAt;
+        if (!state.services.isEmpty() && (tasksMoved || state.schedulerDirty || wakeUp)) {
             boolean scheduled = Scheduler.tick(ecs);
-            ecs.state().schedulerDirty = scheduled;
+            state.schedulerDirty = scheduled;
+            state.schedulerWakeAt = Scheduler.nextWake(ecs);
             changed |= scheduled;
         }
         double now = ecs.now();
-        changed |= ecs.state().tasks.values().removeIf(
-                t -> t.stopped() && t.stoppedAt != null && now - t.stoppedAt > STOPPED_TASK_RETENTION_SECONDS);
+        List<String> forgotten = ecs.state().tasks.values().stream()
+                .filter(t -> t.stopped() && t.stoppedAt != null && now - t.stoppedAt > STOPPED_TASK_RETENTION_SECONDS)
+                .map(t -> t.taskArn)
+                .toList();
+        for (String arn : forgotten) {
+            ecs.state().tasks.remove(arn);
+            ecs.state().tags.remove(arn);
+            changed = true;
+        }
         return changed;
     }
 

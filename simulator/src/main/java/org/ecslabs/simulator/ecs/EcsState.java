@@ -36,6 +36,8 @@ public class EcsState {
      * cleared when a scheduler pass changes nothing, so an idle account's ticks stay cheap.
      */
     public boolean schedulerDirty = true;
+    /** The next simulated second at which the scheduler has a timed wait ending (throttle, bake time), if any. */
+    public Double schedulerWakeAt;
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -115,9 +117,13 @@ public class EcsState {
         public Double protectionExpiresAt;
         /** Whether the scheduler has counted this task's failure to start against its deployment. */
         public boolean failureCounted;
+        /** Graviton (ARM64) Fargate tasks are billed at their own, lower prices. */
+        public boolean arm64;
+        /** Whether the cost meter has settled this task's bill (the one-minute minimum). */
+        public boolean billingClosed;
 
         static final String[] INTERNAL = {"serviceArn", "deploymentId", "nextAt", "failure", "cpuUnits", "memoryMiB",
-            "hostPorts", "awsvpc", "subnetId", "protectionEnabled", "protectionExpiresAt", "failureCounted"};
+            "hostPorts", "awsvpc", "subnetId", "protectionEnabled", "protectionExpiresAt", "failureCounted", "arm64", "billingClosed"};
 
         boolean stopped() {
             return "STOPPED".equals(lastStatus);
@@ -159,8 +165,12 @@ public class EcsState {
         public String memory;
         public String memoryReservation;
         public boolean essential = true;
+        /** Container health check: whether the task definition was read, the outcome, and when it shows. */
+        public boolean healthResolved;
+        public String healthOutcome;
+        public Double healthAt;
 
-        static final String[] INTERNAL = {"essential"};
+        static final String[] INTERNAL = {"essential", "healthResolved", "healthOutcome", "healthAt"};
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -203,9 +213,11 @@ public class EcsState {
         public Double lastPlacementEventAt;
         /** The last deployment that completed, what a circuit breaker rolls back to. */
         public Deployment lastCompleted;
+        /** After repeated failures to start, the scheduler waits until then before launching again. */
+        public Double launchThrottledUntil;
 
         static final String[] INTERNAL = {"serviceConnectConfiguration", "steady", "lastPlacementMessage",
-            "lastPlacementEventAt", "lastCompleted"};
+            "lastPlacementEventAt", "lastCompleted", "launchThrottledUntil"};
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -230,7 +242,13 @@ public class EcsState {
         public String serviceDeploymentArn;
         public String serviceRevisionArn;
 
-        static final String[] INTERNAL = {"serviceDeploymentArn", "serviceRevisionArn"};
+        // Native blue/green: the stage this deployment is in, since when, and the target group its tasks join.
+        public String blueGreenStage;
+        public Double stageStartedAt;
+        public String targetGroupArn;
+
+        static final String[] INTERNAL = {"serviceDeploymentArn", "serviceRevisionArn", "blueGreenStage", "stageStartedAt",
+            "targetGroupArn"};
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

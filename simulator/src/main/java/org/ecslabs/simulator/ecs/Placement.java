@@ -132,7 +132,7 @@ final class Placement {
 
     static List<EcsState.Task> tasksOn(Ecs ecs, EcsState.ContainerInstance instance) {
         return ecs.state().tasks.values().stream()
-                .filter(t -> !t.stopped() && instance.containerInstanceArn.equals(t.containerInstanceArn))
+                .filter(t -> t.containerInstanceArn != null && !t.stopped() && instance.containerInstanceArn.equals(t.containerInstanceArn))
                 .toList();
     }
 

@@ -17,6 +17,8 @@ final class Scheduler {
     private static final int MAX_EVENTS = 100;
     /** How often the same placement problem is repeated in the events. */
     private static final int PLACEMENT_EVENT_REPEAT_SECONDS = 300;
+    private static final int THROTTLE_AFTER_FAILURES = 3;
+    private static final double MAX_THROTTLE_SECONDS = 900;
 
     private Scheduler() {
     }
@@ -34,6 +36,26 @@ final class Scheduler {
         return changed;
     }
 
+    /** When the earliest timed wait of any service ends (a launch throttle, a blue/green bake time), or null. */
+    static Double nextWake(Ecs ecs) {
+        double now = ecs.now();
+        Double wake = null;
+        for (EcsState.Service service : ecs.state().services.values()) {
+            if ("INACTIVE".equals(service.status)) {
+                continue;
+            }
+            if (service.launchThrottledUntil != null && service.launchThrottledUntil > now) {
+                wake = wake == null ? service.launchThrottledUntil : Math.min(wake, service.launchThrottledUntil);
+            }
+            if (!service.deployments.isEmpty() && BlueGreen.BAKE_TIME.equals(service.deployments.get(0).blueGreenStage)) {
+                double end = service.deployments.get(0).stageStartedAt
+                        + 60.0 * service.deploymentConfiguration.path("bakeTimeInMinutes").asInt(0);
+                wake = wake == null ? end : Math.min(wake, end);
+            }
+        }
+        return wake;
+    }
+
     /** The service's tasks that are not STOPPED yet, oldest first. */
     static List<EcsState.Task> serviceTasks(Ecs ecs, EcsState.Service service) {
         return ecs.state().tasks.values().stream()
@@ -46,18 +68,32 @@ final class Scheduler {
         return Math.max(3, Math.min(200, (int) Math.ceil(desiredCount / 2.0)));
     }
 
+    /** Starts tasks for a deployment or task set. */
+    interface Starter {
+        void start(EcsState.Deployment deployment, int count);
+    }
+
+    /** Stops tasks on the scheduler's behalf. */
+    interface Stopper {
+        void stop(List<EcsState.Task> tasks);
+    }
+
     private static void schedule(Ecs ecs, EcsState.Service service) {
         if ("DRAINING".equals(service.status)) {
             drain(ecs, service);
             return;
         }
         countFailures(ecs, service);
+        replaceUnhealthy(ecs, service);
         EcsState.Deployment primary = service.deployments.get(0);
         checkCircuitBreaker(ecs, service);
         primary = service.deployments.get(0);
         if ("DAEMON".equals(service.schedulingStrategy)) {
             refreshDaemonCount(ecs, service);
             scheduleDaemon(ecs, service, primary);
+        } else if (BlueGreen.schedule(ecs, service, primary, (deployment, count) -> start(ecs, service, deployment, count, null),
+                tasks -> stop(ecs, service, tasks))) {
+            // A blue/green deployment between its scale-up and its clean-up.
         } else {
             scheduleReplicas(ecs, service, primary);
         }
@@ -94,17 +130,21 @@ final class Scheduler {
             primaryKeepers.removeAll(surplus);
         }
         // Replace old and drained running tasks as far as minimumHealthyPercent allows.
-        long healthy = wanted.stream().filter(EcsState.Task::running).filter(t -> !toStop.contains(t)).count();
+        long healthy = wanted.stream().filter(ContainerHealth::healthy).filter(t -> !toStop.contains(t)).count();
         for (EcsState.Task task : wanted) {
             boolean replaceable = !primary.id.equals(task.deploymentId) || onDrainingInstance(ecs, task);
-            if (replaceable && task.running() && !toStop.contains(task) && healthy - 1 >= minHealthy) {
+            if (replaceable && task.running() && !toStop.contains(task)
+                    && (!ContainerHealth.healthy(task) || healthy - 1 >= minHealthy)) {
                 toStop.add(task);
-                healthy--;
+                if (ContainerHealth.healthy(task)) {
+                    healthy--;
+                }
             }
         }
         stop(ecs, service, toStop);
 
-        boolean failedForGood = "FAILED".equals(primary.rolloutState);
+        boolean failedForGood = "FAILED".equals(primary.rolloutState)
+                || service.launchThrottledUntil != null && ecs.now() < service.launchThrottledUntil;
         long active = wantedTasks(ecs, service).size();
         int room = (int) Math.max(0, maxTasks - active);
         int needed = desired - primaryKeepers.size();
@@ -178,7 +218,7 @@ final class Scheduler {
         TaskLauncher.Request request = new TaskLauncher.Request(cluster, def, deployment.launchType,
                 deployment.capacityProviderStrategy, deployment.networkConfiguration, deployment.platformVersion,
                 service.placementConstraints, service.placementStrategy, "service:" + service.serviceName,
-                deployment.id, null, "SERVICE".equals(service.propagateTags) ? ecs.tagsJson(service.serviceArn) : null,
+                deployment.id, null, propagatedTags(ecs, service, def),
                 Boolean.TRUE.equals(service.enableExecuteCommand), service.serviceArn, deployment.id);
         TaskLauncher.Launched launched;
         if (onlyOn != null) {
@@ -204,7 +244,17 @@ final class Scheduler {
         }
     }
 
-    private static int cpuOf(EcsState.TaskDef def) {
+    /** The tags a service gives its tasks: its own or its task definition's, as propagateTags says. */
+    private static JsonNode propagatedTags(Ecs ecs, EcsState.Service service, EcsState.TaskDef def) {
+        return switch (service.propagateTags == null ? "NONE" : service.propagateTags) {
+            case "SERVICE" -> ecs.tagsJson(service.serviceArn);
+            case "TASK_DEFINITION" -> ecs.tagsJson(def.taskDefinitionArn);
+            default -> null;
+        };
+    }
+
+    /** What a task of this definition takes from an instance: task-level cpu, else the containers' sum. */
+    static int cpuOf(EcsState.TaskDef def) {
         if (def.body.has("cpu")) {
             return TaskDefinitionRules.cpuUnits(Json.text(def.body, "cpu"));
         }
@@ -212,7 +262,7 @@ final class Scheduler {
                 .mapToInt(c -> Json.integer(c, "cpu") == null ? 0 : Json.integer(c, "cpu")).sum();
     }
 
-    private static int memoryOf(EcsState.TaskDef def) {
+    static int memoryOf(EcsState.TaskDef def) {
         if (def.body.has("memory")) {
             return TaskDefinitionRules.memoryMiB(Json.text(def.body, "memory"));
         }
@@ -275,22 +325,52 @@ final class Scheduler {
         return task.protectionExpiresAt != null && task.protectionExpiresAt > ecs.now();
     }
 
-    /** Counts, once each, the tasks of a deployment that stopped before ever running. */
+    /** A service task whose essential container fails its health checks is stopped, as ECS does, and replaced. */
+    private static void replaceUnhealthy(Ecs ecs, EcsState.Service service) {
+        for (EcsState.Task task : wantedTasks(ecs, service)) {
+            if ("UNHEALTHY".equals(task.healthStatus)) {
+                event(ecs, service, "(service " + service.serviceName + ") (task " + task.id()
+                        + ") failed container health checks.");
+                TaskLifecycle.beginStop(task, ecs.now(), "ServiceSchedulerInitiated", ContainerHealth.FAILED_REASON);
+                service.steady = false;
+            }
+        }
+    }
+
+    /** Counts, once each, the tasks of a deployment that stopped before ever running or failed their health checks. */
     private static void countFailures(Ecs ecs, EcsState.Service service) {
         for (EcsState.Task task : ecs.state().tasks.values()) {
-            if (!service.serviceArn.equals(task.serviceArn) || task.failureCounted || task.startedAt != null
-                    || !"STOPPED".equals(task.desiredStatus)) {
+            if (!service.serviceArn.equals(task.serviceArn) || task.failureCounted || !"STOPPED".equals(task.desiredStatus)) {
                 continue;
             }
-            if ("TaskFailedToStart".equals(task.stopCode) || "EssentialContainerExited".equals(task.stopCode)) {
+            boolean neverRan = task.startedAt == null
+                    && ("TaskFailedToStart".equals(task.stopCode) || "EssentialContainerExited".equals(task.stopCode));
+            if (neverRan || ContainerHealth.FAILED_REASON.equals(task.stoppedReason)) {
                 task.failureCounted = true;
                 for (EcsState.Deployment deployment : service.deployments) {
                     if (deployment.id.equals(task.deploymentId)) {
                         deployment.failedTasks++;
                         deployment.updatedAt = ecs.now();
+                        throttle(ecs, service, deployment);
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * ECS's service throttle: from the third task of a deployment that fails to start, the scheduler
+     * waits before launching again, 15 s doubling up to 15 minutes, and says so once in the events.
+     */
+    private static void throttle(Ecs ecs, EcsState.Service service, EcsState.Deployment deployment) {
+        if (deployment.failedTasks < THROTTLE_AFTER_FAILURES || !"PRIMARY".equals(deployment.status)) {
+            return;
+        }
+        int doublings = Math.min(6, deployment.failedTasks - THROTTLE_AFTER_FAILURES);
+        service.launchThrottledUntil = ecs.now() + Math.min(MAX_THROTTLE_SECONDS, 15.0 * (1 << doublings));
+        if (deployment.failedTasks == THROTTLE_AFTER_FAILURES) {
+            event(ecs, service, "(service " + service.serviceName + ") is unable to consistently start tasks successfully. "
+                    + "For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.");
         }
     }
 
@@ -334,7 +414,19 @@ final class Scheduler {
         rollback.serviceRevisionArn = target.serviceRevisionArn;
         // The rollback belongs to the failed deployment's record: it finishes as ROLLBACK_SUCCESSFUL.
         rollback.serviceDeploymentArn = failed.serviceDeploymentArn;
+        EcsState.Deployment blue = service.deployments.stream().filter(d -> d.id.equals(target.id)).findFirst().orElse(null);
+        if (failed.blueGreenStage != null && blue != null) {
+            // Blue/green: blue still serves production; it simply becomes PRIMARY again and green goes.
+            failed.blueGreenStage = null;
+            service.deployments.remove(blue);
+            blue.status = "PRIMARY";
+            blue.rolloutState = "IN_PROGRESS";
+            blue.rolloutStateReason = rollback.rolloutStateReason;
+            blue.serviceDeploymentArn = failed.serviceDeploymentArn;
+            rollback = blue;
+        }
         service.deployments.add(0, rollback);
+        service.launchThrottledUntil = null;
         event(ecs, service, "(service " + service.serviceName + ") rolling back to deployment " + target.id + ".");
         service.steady = false;
     }
@@ -350,8 +442,18 @@ final class Scheduler {
         EcsState.Deployment primary = service.deployments.get(0);
         List<EcsState.Task> tasks = serviceTasks(ecs, service);
         long running = tasks.stream().filter(t -> primary.id.equals(t.deploymentId) && t.running()).count();
-        long pending = tasks.stream().filter(t -> primary.id.equals(t.deploymentId) && t.pending()).count();
+        // A running task still short of its health checks counts as pending: the deployment waits for it.
+        long pending = tasks.stream().filter(t -> primary.id.equals(t.deploymentId)
+                && (t.pending() || t.running() && !ContainerHealth.healthy(t))).count();
         ServiceDeployments.refresh(ecs, primary, (int) running, (int) pending);
+        // As in ECS, an old deployment's desiredCount falls as its tasks are replaced.
+        for (EcsState.Deployment old : service.deployments.subList(1, service.deployments.size())) {
+            int wanted = (int) tasks.stream().filter(t -> old.id.equals(t.deploymentId) && t.wantedRunning()).count();
+            if (old.desiredCount != wanted) {
+                old.desiredCount = wanted;
+                old.updatedAt = ecs.now();
+            }
+        }
         boolean settled = service.deployments.size() == 1 && running == service.desiredCount && pending == 0
                 && tasks.stream().filter(EcsState.Task::wantedRunning).count() == service.desiredCount;
         if (settled && "IN_PROGRESS".equals(primary.rolloutState)) {

@@ -99,6 +99,9 @@ final class Services {
         service.serviceConnectConfiguration = Json.copy(input.get("serviceConnectConfiguration"));
         EcsState.Deployment deployment = newDeployment(ecs, service);
         service.deployments.add(deployment);
+        if (BlueGreen.enabled(service)) {
+            deployment.targetGroupArn = BlueGreen.productionTargetGroup(service);
+        }
         ServiceDeployments.record(ecs, service, deployment, List.of());
         ecs.state().tags.remove(arn);
         ecs.putTags(arn, input.get("tags"));
@@ -163,6 +166,20 @@ final class Services {
         if (!config.has("strategy")) {
             config.put("strategy", "ROLLING");
         }
+        String strategy = Json.text(config, "strategy");
+        if (!List.of("ROLLING", "BLUE_GREEN").contains(strategy)) {
+            throw AwsException.invalidParameter("The deployment strategy " + strategy
+                    + " is not supported by the simulator. Valid values are ROLLING and BLUE_GREEN.");
+        }
+        if (config.has("bakeTimeInMinutes")) {
+            int bake = config.get("bakeTimeInMinutes").asInt(-1);
+            if (bake < 0 || bake > 1440) {
+                throw AwsException.invalidParameter("bakeTimeInMinutes must be between 0 and 1440.");
+            }
+        }
+        if ("BLUE_GREEN".equals(strategy) && daemon) {
+            throw AwsException.invalidParameter("The BLUE_GREEN deployment strategy is not supported with the DAEMON scheduling strategy.");
+        }
         return config;
     }
 
@@ -214,6 +231,13 @@ final class Services {
         JsonNode strategy = service.capacityProviderStrategy;
         if (input.has("capacityProviderStrategy")) {
             JsonNode requested = input.get("capacityProviderStrategy");
+            boolean different = !requested.equals(service.capacityProviderStrategy)
+                    && !(requested.isEmpty() && service.capacityProviderStrategy == null);
+            if (different && !Json.bool(input, "forceNewDeployment")) {
+                throw AwsException.invalidParameter("When switching from launch type to capacity provider strategy on an "
+                        + "existing service, or making a change to a capacity provider strategy on a service that is "
+                        + "already using one, you must force a new deployment.");
+            }
             if (requested.isEmpty()) {
                 TaskLauncher.Capacity capacity = TaskLauncher.resolveCapacity(ecs, cluster, def, null, null);
                 launchType = capacity.launchType();
@@ -305,9 +329,14 @@ final class Services {
                     }
                 }
             }
+            String production = BlueGreen.productionTargetGroup(service);
             EcsState.Deployment deployment = newDeployment(ecs, service);
             service.deployments.add(0, deployment);
+            service.launchThrottledUntil = null;
             ServiceDeployments.record(ecs, service, deployment, sources);
+            if (BlueGreen.enabled(service)) {
+                BlueGreen.begin(ecs, service, deployment, production);
+            }
             service.steady = false;
         } else {
             service.deployments.get(0).desiredCount = service.desiredCount;

@@ -35,6 +35,17 @@ final class TaskDefinitionRules {
                         + "[Member must satisfy enum value set: [EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES]]");
             }
         }
+        for (JsonNode constraint : Json.list(input, "placementConstraints")) {
+            if (!"memberOf".equals(Json.text(constraint, "type"))) {
+                throw AwsException.clientException("Task definitions only support the memberOf placement constraint type.");
+            }
+            String expression = Json.text(constraint, "expression");
+            try {
+                Expressions.check(expression);
+            } catch (AwsException e) {
+                throw AwsException.clientException(e.getMessage());
+            }
+        }
         List<JsonNode> containers = Json.list(input, "containerDefinitions");
         if (containers.isEmpty()) {
             throw AwsException.clientException("Container list cannot be empty.");
@@ -110,12 +121,35 @@ final class TaskDefinitionRules {
             for (JsonNode mapping : Json.list(container, "portMappings")) {
                 checkPortMapping(mapping, networkMode);
             }
+            checkHealthCheck(name, container.get("healthCheck"));
         }
         if (!essential) {
             throw AwsException.clientException("Task definition must have at least one essential container.");
         }
         if (cpu != null && (cpu < 128 || cpu > 196608)) {
             throw AwsException.clientException("Invalid 'cpu' setting for task.");
+        }
+    }
+
+    private static void checkHealthCheck(String container, JsonNode check) {
+        if (check == null || check.isNull()) {
+            return;
+        }
+        if (Json.strings(check, "command").isEmpty()) {
+            throw AwsException.clientException("Invalid setting for container '" + container
+                    + "'. The health check command can not be empty.");
+        }
+        range(container, check, "interval", 5, 300);
+        range(container, check, "timeout", 2, 120);
+        range(container, check, "retries", 1, 10);
+        range(container, check, "startPeriod", 0, 300);
+    }
+
+    private static void range(String container, JsonNode check, String field, int min, int max) {
+        Integer value = Json.integer(check, field);
+        if (value != null && (value < min || value > max)) {
+            throw AwsException.clientException("Invalid setting for container '" + container + "'. The health check "
+                    + field + " must be between " + min + " and " + max + ".");
         }
     }
 

@@ -120,6 +120,7 @@ final class TaskLauncher {
         task.deploymentId = request.deploymentId();
         task.enableExecuteCommand = request.enableExecuteCommand();
         task.healthStatus = "UNKNOWN";
+        task.arm64 = "ARM64".equals(Json.text(def.body.path("runtimePlatform"), "cpuArchitecture"));
         task.version = 1L;
         if ("FARGATE".equals(launchType)) {
             String version = request.platformVersion();

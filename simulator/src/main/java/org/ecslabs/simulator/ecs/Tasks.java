@@ -3,6 +3,7 @@ package org.ecslabs.simulator.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ecslabs.simulator.protocol.AwsException;
@@ -53,7 +54,7 @@ final class Tasks {
                 Json.text(input, "group"), Json.text(input, "startedBy"), input.get("overrides"), input.get("tags"),
                 Json.bool(input, "enableExecuteCommand"), null, null);
         ArrayNode failures = Json.array();
-        List<EcsState.Task> started = new java.util.ArrayList<>();
+        List<EcsState.Task> started = new ArrayList<>();
         for (String reference : instances) {
             EcsState.ContainerInstance instance = ecs.state().containerInstances.get(ecs.containerInstanceArn(cluster, reference));
             if (instance == null || "INACTIVE".equals(instance.status)) {
@@ -61,18 +62,8 @@ final class Tasks {
                 continue;
             }
             String group = request.group() != null ? request.group() : "family:" + def.family;
-            EcsState.Task probe = new EcsState.Task();
-            int cpu = def.body.has("cpu") ? TaskDefinitionRules.cpuUnits(Json.text(def.body, "cpu")) : 0;
-            int memory = def.body.has("memory") ? TaskDefinitionRules.memoryMiB(Json.text(def.body, "memory")) : 0;
-            if (!def.body.has("cpu") || !def.body.has("memory")) {
-                for (JsonNode c : Json.list(def.body, "containerDefinitions")) {
-                    cpu += def.body.has("cpu") ? 0 : Json.integer(c, "cpu") == null ? 0 : Json.integer(c, "cpu");
-                    Integer mem = Json.integer(c, "memory");
-                    Integer reservation = Json.integer(c, "memoryReservation");
-                    memory += def.body.has("memory") ? 0 : mem != null ? mem : reservation != null ? reservation : 0;
-                }
-            }
-            probe.group = group;
+            int cpu = Scheduler.cpuOf(def);
+            int memory = Scheduler.memoryOf(def);
             String misfit = Placement.misfit(ecs, instance, new Placement.Need(cpu, memory, List.of(), group, null, null, null));
             if (misfit != null || !"ACTIVE".equals(instance.status)) {
                 failures.addObject().put("arn", instance.containerInstanceArn)
@@ -190,6 +181,53 @@ final class Tasks {
         return node;
     }
 
+    /**
+     * ECS Exec. The simulator has no container to open a shell in, but it answers as ECS does, so the
+     * lesson of enableExecuteCommand can be learnt: a task started without it is refused.
+     */
+    static JsonNode executeCommand(Ecs ecs, ObjectNode input) {
+        EcsState.Cluster cluster = ecs.cluster(input);
+        String reference = Json.text(input, "task");
+        if (reference == null) {
+            throw AwsException.invalidParameter("Task can not be blank.");
+        }
+        if (Json.text(input, "command") == null) {
+            throw AwsException.invalidParameter("Command can not be blank.");
+        }
+        if (!Json.bool(input, "interactive")) {
+            throw AwsException.invalidParameter("Interactive is the only mode supported currently.");
+        }
+        EcsState.Task task = ecs.state().tasks.get(ecs.taskArn(cluster, reference));
+        if (task == null) {
+            throw AwsException.invalidParameter("The referenced task was not found.");
+        }
+        if (!Boolean.TRUE.equals(task.enableExecuteCommand) || !task.running()) {
+            throw new AwsException("TargetNotConnectedException", "The execute command failed because execute command "
+                    + "was not enabled when the task was run or the execute command agent isn’t running. Wait and try "
+                    + "again or run a new task with execute command enabled and try again.");
+        }
+        String name = Json.text(input, "container");
+        EcsState.TaskContainer container = task.containers.stream()
+                .filter(c -> name == null || c.name.equals(name))
+                .findFirst()
+                .orElseThrow(() -> AwsException.invalidParameter("The container " + name + " does not exist in the task."));
+        if (name == null && task.containers.size() > 1) {
+            throw AwsException.invalidParameter("The task has more than one container: specify the container name.");
+        }
+        String sessionId = "ecs-execute-command-" + ecs.newId().substring(0, 17);
+        ObjectNode out = Json.object();
+        out.put("clusterArn", cluster.clusterArn);
+        out.put("containerArn", container.containerArn);
+        out.put("containerName", container.name);
+        out.put("interactive", true);
+        out.putObject("session").put("sessionId", sessionId)
+                .put("streamUrl", "wss://ssmmessages." + ecs.sandbox().region() + ".amazonaws.com/v1/data-channel/"
+                        + sessionId + "?role=publish_subscribe&cell-number=1")
+                .put("tokenValue", ecs.newId() + ecs.newId());
+        out.put("taskArn", task.taskArn);
+        return out;
+    }
+
     static JsonNode getProtection(Ecs ecs, ObjectNode input) {
         EcsState.Cluster cluster = ecs.cluster(input);
         List<String> references = Json.strings(input, "tasks");
@@ -199,7 +237,7 @@ final class Tasks {
                 ? ecs.state().tasks.values().stream().filter(t -> t.clusterArn.equals(cluster.clusterArn) && t.protectionEnabled).toList()
                 : null;
         if (tasks == null) {
-            tasks = new java.util.ArrayList<>();
+            tasks = new ArrayList<>();
             for (String reference : references) {
                 EcsState.Task task = ecs.state().tasks.get(ecs.taskArn(cluster, reference));
                 if (task == null) {

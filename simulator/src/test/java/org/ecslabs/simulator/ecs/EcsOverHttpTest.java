@@ -230,6 +230,42 @@ class EcsOverHttpTest {
     }
 
     @Test
+    void everyShapeParsesInTheSdk() {
+        registerFargate("nginx:1.27");
+        control("AddContainerInstances", "{\"cluster\": \"lab\", \"count\": 1, \"instanceType\": \"m5.large\"}");
+        ecs.createService(r -> r.cluster("lab").serviceName("web").taskDefinition("web").desiredCount(1)
+                .launchType(LaunchType.FARGATE).networkConfiguration(network));
+        waitStable("web");
+        var cluster = ecs.describeClusters(r -> r.clusters("lab").includeWithStrings("STATISTICS", "TAGS", "SETTINGS"))
+                .clusters().get(0);
+        assertThat(cluster.runningTasksCount()).isEqualTo(1);
+        assertThat(cluster.statistics()).isNotEmpty();
+        assertThat(ecs.describeCapacityProviders(r -> r.capacityProviders("FARGATE", "FARGATE_SPOT")).capacityProviders()).hasSize(2);
+        assertThat(ecs.listAccountSettings(r -> r.effectiveSettings(true)).settings()).isNotEmpty();
+        String instance = ecs.listContainerInstances(r -> r.cluster("lab")).containerInstanceArns().get(0);
+        var described = ecs.describeContainerInstances(r -> r.cluster("lab").containerInstances(instance)).containerInstances().get(0);
+        assertThat(described.registeredResources()).anyMatch(res -> res.name().equals("MEMORY") && res.integerValue() == 7681);
+        assertThat(described.versionInfo().agentVersion()).isNotBlank();
+        assertThat(ecs.listAttributes(r -> r.cluster("lab").targetType("container-instance")).attributes()).isNotEmpty();
+        Service web = service("web");
+        var deployments = ecs.listServiceDeployments(r -> r.cluster("lab").service("web")).serviceDeployments();
+        var deployment = ecs.describeServiceDeployments(r -> r.serviceDeploymentArns(deployments.get(0).serviceDeploymentArn()))
+                .serviceDeployments().get(0);
+        assertThat(deployment.statusAsString()).isEqualTo("SUCCESSFUL");
+        assertThat(ecs.describeServiceRevisions(r -> r.serviceRevisionArns(deployment.targetServiceRevision().arn()))
+                .serviceRevisions().get(0).containerImages().get(0).image()).isEqualTo("nginx:1.27");
+        String task = tasksOf("web").get(0).taskArn();
+        assertThat(ecs.updateTaskProtection(r -> r.cluster("lab").tasks(task).protectionEnabled(true)).protectedTasks().get(0)
+                .expirationDate()).isNotNull();
+        Task running = ecs.describeTasks(r -> r.cluster("lab").tasks(task)).tasks().get(0);
+        assertThat(running.startedAt()).isNotNull();
+        assertThat(running.attachments().get(0).details()).anyMatch(d -> d.name().equals("privateIPv4Address"));
+        assertThat(web.deploymentConfiguration().maximumPercent()).isEqualTo(200);
+        assertThat(ecs.listTaskDefinitionFamilies(r -> r.familyPrefix("we")).families()).containsExactly("web");
+        assertThat(ecs.listServices(r -> r.cluster("lab")).serviceArns()).containsExactly(web.serviceArn());
+    }
+
+    @Test
     void theDefaultVpcThroughTheEc2Sdk() {
         var vpcs = ec2.describeVpcs().vpcs();
         assertThat(vpcs).hasSize(1);

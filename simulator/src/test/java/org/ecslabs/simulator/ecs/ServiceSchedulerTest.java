@@ -170,6 +170,25 @@ class ServiceSchedulerTest {
     }
 
     @Test
+    void withoutACircuitBreakerFailingTasksAreThrottled() {
+        sandbox.ecs("RegisterTaskDefinition", fargate("256", "512").replace("nginx:1.27", "nginx:does-not-exist"));
+        sandbox.ecs("CreateService", """
+                {"cluster": "lab", "serviceName": "broken", "taskDefinition": "web:2", "desiredCount": 1,
+                 "launchType": "FARGATE", "networkConfiguration": %s}""".formatted(network));
+        sandbox.advance(1800);
+        JsonNode broken = sandbox.ecs("DescribeServices", "{\"cluster\": \"lab\", \"services\": [\"broken\"]}")
+                .get("services").get(0);
+        List<String> messages = new ArrayList<>();
+        broken.get("events").forEach(e -> messages.add(e.get("message").asText()));
+        assertThat(messages).contains("(service broken) is unable to consistently start tasks successfully. "
+                + "For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.");
+        int failed = broken.get("deployments").get(0).get("failedTasks").asInt();
+        // Unthrottled, a task failing every ~15 s would have failed over a hundred times in 30 minutes.
+        assertThat(failed).isBetween(4, 12);
+        assertThat(broken.get("deployments").get(0).get("rolloutState").asText()).isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
     void aCapacityProviderStrategySplitsBaseThenWeight() {
         createService("""
                 , "capacityProviderStrategy": [{"capacityProvider": "FARGATE", "base": 2, "weight": 1},
@@ -196,6 +215,24 @@ class ServiceSchedulerTest {
                 + interrupted.get("taskArns").get(0).asText() + "\"]}").get("tasks").get(0);
         assertThat(stopped.get("stopCode").asText()).isEqualTo("SpotInterruption");
         secondsUntilStable(120);
+    }
+
+    @Test
+    void switchingToACapacityProviderStrategyNeedsANewDeployment() {
+        createService(", \"launchType\": \"FARGATE\"");
+        secondsUntilStable(60);
+        String strategy = "[{\"capacityProvider\": \"FARGATE_SPOT\", \"weight\": 1}]";
+        assertAwsError(() -> sandbox.ecs("UpdateService", "{\"cluster\": \"lab\", \"service\": \"web\", "
+                + "\"capacityProviderStrategy\": " + strategy + "}"), "InvalidParameterException",
+                "When switching from launch type to capacity provider strategy on an existing service, or making a change "
+                        + "to a capacity provider strategy on a service that is already using one, you must force a new deployment.");
+        JsonNode updated = sandbox.ecs("UpdateService", "{\"cluster\": \"lab\", \"service\": \"web\", "
+                + "\"capacityProviderStrategy\": " + strategy + ", \"forceNewDeployment\": true}").get("service");
+        assertThat(updated.has("launchType")).isFalse();
+        secondsUntilStable(120);
+        JsonNode arns = sandbox.ecs("ListTasks", "{\"cluster\": \"lab\", \"serviceName\": \"web\"}").get("taskArns");
+        sandbox.ecs("DescribeTasks", "{\"cluster\": \"lab\", \"tasks\": " + arns + "}").get("tasks")
+                .forEach(t -> assertThat(t.get("capacityProviderName").asText()).isEqualTo("FARGATE_SPOT"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.ecslabs.simulator.ecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.offset;
 import static org.ecslabs.simulator.ecs.ClusterAndTaskDefinitionTest.assertAwsError;
 import static org.ecslabs.simulator.ecs.ClusterAndTaskDefinitionTest.fargate;
 
@@ -85,7 +87,7 @@ class TaskLifecycleTest {
         assertAwsError(() -> sandbox.ecs("RunTask", """
                 {"cluster": "lab", "taskDefinition": "web", "launchType": "FARGATE"}"""),
                 "InvalidParameterException", "Network Configuration must be provided when networkMode 'awsvpc' is specified.");
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> sandbox.ecs("RunTask", """
+        assertThat(catchThrowable(() -> sandbox.ecs("RunTask", """
                 {"cluster": "lab", "taskDefinition": "web", "launchType": "FARGATE",
                  "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-12345"]}}}""")))
                 .hasMessageStartingWith("Error retrieving subnet information for [subnet-12345]: The subnet ID 'subnet-12345' does not exist");
@@ -134,6 +136,47 @@ class TaskLifecycleTest {
         assertThat(exited.get("stopCode").asText()).isEqualTo("EssentialContainerExited");
         assertThat(exited.get("stoppedReason").asText()).isEqualTo("Essential container in task exited");
         assertThat(exited.get("containers").get(0).get("exitCode").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void executeCommandNeedsItEnabledOnTheTask() {
+        String plain = runFargate(1).get("tasks").get(0).get("taskArn").asText();
+        String exec = sandbox.ecs("RunTask", """
+                {"cluster": "lab", "taskDefinition": "web", "launchType": "FARGATE", "enableExecuteCommand": true,
+                 "networkConfiguration": {"awsvpcConfiguration": {"subnets": %s}}}""".formatted(subnets))
+                .get("tasks").get(0).get("taskArn").asText();
+        sandbox.advance(17);
+        assertAwsError(() -> sandbox.ecs("ExecuteCommand", """
+                {"cluster": "lab", "task": "%s", "command": "/bin/sh", "interactive": true}""".formatted(plain)),
+                "TargetNotConnectedException", "The execute command failed because execute command was not enabled when "
+                        + "the task was run or the execute command agent isn’t running. Wait and try again or run a new "
+                        + "task with execute command enabled and try again.");
+        JsonNode session = sandbox.ecs("ExecuteCommand", """
+                {"cluster": "lab", "task": "%s", "command": "/bin/sh", "interactive": true}""".formatted(exec));
+        assertThat(session.get("containerName").asText()).isEqualTo("web");
+        assertThat(session.get("session").get("streamUrl").asText()).startsWith("wss://ssmmessages.us-east-1.amazonaws.com/");
+    }
+
+    @Test
+    void stoppedTasksAreForgottenAfterAnHour() {
+        String arn = runFargate(1).get("tasks").get(0).get("taskArn").asText();
+        sandbox.ecs("StopTask", "{\"cluster\": \"lab\", \"task\": \"" + arn + "\"}");
+        sandbox.advance(60);
+        assertThat(describe(arn).get("lastStatus").asText()).isEqualTo("STOPPED");
+        sandbox.advance(3600);
+        JsonNode gone = sandbox.ecs("DescribeTasks", "{\"cluster\": \"lab\", \"tasks\": [\"" + arn + "\"]}");
+        assertThat(gone.get("failures").get(0).get("reason").asText()).isEqualTo("MISSING");
+    }
+
+    @Test
+    void aShortFargateTaskIsBilledOneMinute() {
+        String arn = runFargate(1).get("tasks").get(0).get("taskArn").asText();
+        sandbox.advance(20);
+        sandbox.ecs("StopTask", "{\"cluster\": \"lab\", \"task\": \"" + arn + "\"}");
+        sandbox.advance(40);
+        JsonNode total = sandbox.ecs("GetCostReport", "{}").get("total");
+        // 0.25 vCPU for one minute, though it ran (pull to stop) about 35 seconds.
+        assertThat(total.get("vcpuHours").asDouble()).isCloseTo(0.25 / 60, offset(1e-6));
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ final class TestSandbox implements Sandbox {
             JsonNode result = service.call(this, operation, input);
             // What goes over the wire is text: make sure it serializes.
             return PERSISTENCE.readTree(PERSISTENCE.writeValueAsString(result));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         } finally {
             persistAndReload();
@@ -108,7 +109,7 @@ final class TestSandbox implements Sandbox {
             try {
                 String json = PERSISTENCE.writeValueAsString(entry.getValue());
                 entry.setValue(PERSISTENCE.readValue(json, entry.getKey()));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException("State " + entry.getKey().getSimpleName() + " does not persist", e);
             }
         }
