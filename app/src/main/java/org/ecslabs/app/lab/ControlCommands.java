@@ -34,6 +34,8 @@ final class ControlCommands {
                     "instance-type", "instanceType"), Set.of("cluster", "count")),
             new Spec("instance fail", "FailContainerInstance", Map.of("cluster", "cluster",
                     "container-instance", "containerInstance"), Set.of("cluster", "container-instance")),
+            new Spec("spot interrupt", "InterruptSpotTasks", Map.of("cluster", "cluster"), Set.of("cluster")),
+            new Spec("cost report", "GetCostReport", Map.of(), Set.of()),
             new Spec("reset", "ResetAccount", Map.of(), Set.of()));
 
     private ControlCommands() {
