@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import org.ecslabs.app.aws.AwsClientsPool;
 import org.ecslabs.app.aws.SimulatorEndpoint;
+import org.ecslabs.app.console.ConsoleRoutes;
 import org.ecslabs.app.lab.LabApi;
 import org.ecslabs.app.lab.LabCatalog;
 import org.ecslabs.app.lab.LabResults;
@@ -61,7 +62,8 @@ public final class App {
                         context.templates()),
                 new LabApi(labCatalog, new AwsClientsPool(), labResults, LabApi::builtInSimulator,
                         ctx -> context.learners().of(ctx).id(), context.clock()),
-                new SimulatorEndpoint(context.simulator()));
+                new SimulatorEndpoint(context.simulator()),
+                new ConsoleRoutes(context.learners(), ConsoleRoutes::soloBackend, context.templates()));
         ErrorHandling errors = new ErrorHandling(context.templates());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

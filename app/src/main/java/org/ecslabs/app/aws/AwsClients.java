@@ -18,8 +18,8 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
@@ -106,42 +106,41 @@ public final class AwsClients implements AutoCloseable {
 
     private SdkClient build(Service service) {
         AwsClientBuilder<?, ?> builder = service.builder().get();
-        String basePath = backend.endpoint().map(URI::getRawPath).orElse("").replaceAll("/+$", "");
         builder.region(Region.of(backend.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(backend.accessKeyId(), backend.secretAccessKey())))
+                // Retries would multiply a check's wait on an unreachable back end; one try and a clear message.
                 .overrideConfiguration(config -> {
-                    // Retries would multiply a check's wait on an unreachable back end; one try and a clear message.
                     config.apiCallTimeout(callTimeout).retryStrategy(AwsRetryStrategy.doNotRetry());
-                    if (!basePath.isEmpty()) {
-                        // The SDK's query-protocol clients (EC2, ELBv2, IAM, CloudWatch) drop the path of an
-                        // endpoint override and post to "/"; the app's endpoint is /aws, so put it back
-                        // before the request is signed.
-                        config.addExecutionInterceptor(new EndpointPath(basePath));
-                    }
+                    backend.endpoint().map(URI::getRawPath).filter(path -> !path.isEmpty() && !path.equals("/"))
+                            .ifPresent(path -> config.addExecutionInterceptor(new KeepEndpointPath(path)));
                 });
         backend.endpoint().ifPresent(builder::endpointOverride);
         ((AwsSyncClientBuilder<?, ?>) builder).httpClient(httpClient);
         return (SdkClient) builder.build();
     }
 
-    /** Puts the endpoint override's path in front of a request path that lost it. */
-    private record EndpointPath(String basePath) implements ExecutionInterceptor {
-        @Override
-        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
-            SdkHttpRequest request = context.httpRequest();
-            String path = request.encodedPath();
-            if (path.equals(basePath) || path.startsWith(basePath + "/")) {
-                return request;
-            }
-            return request.toBuilder().encodedPath(basePath + (path.startsWith("/") ? path : "/" + path)).build();
-        }
-    }
-
     @Override
     public void close() {
         clients.values().forEach(SdkClient::close);
         httpClient.close();
+    }
+
+    /**
+     * Puts the endpoint's path back where the SDK drops it: the EC2 client posts to the endpoint's
+     * root even when the override has a path, so {@code http://localhost:7070/aws} became
+     * {@code http://localhost:7070/}. Runs before signing, so the signature covers the real path.
+     */
+    private record KeepEndpointPath(String base) implements ExecutionInterceptor {
+        @Override
+        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+            SdkHttpRequest request = context.httpRequest();
+            String path = request.encodedPath() == null ? "" : request.encodedPath();
+            if (path.equals(base) || path.startsWith(base + "/")) {
+                return request;
+            }
+            return request.toBuilder().encodedPath(base + (path.startsWith("/") ? path : "/" + path)).build();
+        }
     }
 
     private static Map<String, Service> services() {

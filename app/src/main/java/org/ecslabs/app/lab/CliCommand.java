@@ -27,7 +27,7 @@ import software.amazon.awssdk.core.traits.ListTrait;
  * @param control   the control operation (e.g. AdvanceClock), or null for an AWS command
  * @param input     the request in the API's member names
  * @param query     the {@code --query} JMESPath expression, if any
- * @param output    the {@code --output} format: json (the default) or text
+ * @param output    the {@code --output} format: json (the default), text or table
  */
 public record CliCommand(Operation operation, String control, ObjectNode input, Optional<String> query, String output) {
 
@@ -80,8 +80,8 @@ public record CliCommand(Operation operation, String control, ObjectNode input, 
                 rest.add(word);
             }
         }
-        if (!format[1].equals("json") && !format[1].equals("text")) {
-            throw invalid(command, "--output must be json or text here");
+        if (!format[1].equals("json") && !format[1].equals("text") && !format[1].equals("table")) {
+            throw invalid(command, "--output must be json, text or table");
         }
     }
 

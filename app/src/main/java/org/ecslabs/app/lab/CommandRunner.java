@@ -1,6 +1,14 @@
 package org.ecslabs.app.lab;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +28,9 @@ public final class CommandRunner {
 
     private static final Pattern ASSIGNMENT = Pattern.compile("(?s)(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)");
     private static final Pattern SUBSTITUTION = Pattern.compile("(?s)\"?\\$\\((.*)\\)\"?");
+
+    private static final ObjectMapper PRINTER = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     private final OperationInvoker invoker;
     private final SimulatorControl control;
@@ -58,7 +69,16 @@ public final class CommandRunner {
         if (cli.query().isPresent()) {
             response = CheckEngine.compile(cli.query().get()).search(response);
         }
-        return cli.output().equals("text") ? text(response) : pretty(response) + "\n";
+        return switch (cli.output()) {
+            case "text" -> text(response);
+            case "table" -> TableOutput.render(cli.isControl() ? cli.control() : cli.operation().name(), response);
+            default -> pretty(response) + "\n";
+        };
+    }
+
+    /** Splits a script (several lines, backslash continuations, comments) into its commands. */
+    public static List<Command> commands(String script) {
+        return Shell.commands(script, 1);
     }
 
     /** A shell variable set by an earlier command, if any. */
@@ -67,7 +87,32 @@ public final class CommandRunner {
     }
 
     private static String pretty(JsonNode value) {
-        return value == null ? "null" : value.toPrettyString();
+        if (value == null) {
+            return "null";
+        }
+        try {
+            return PRINTER.writerWithDefaultPrettyPrinter().writeValueAsString(plain(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A copy whose floating-point numbers print as the CLI prints them: 1795292927.5, not 1.7952929275E9. */
+    private static JsonNode plain(JsonNode value) {
+        if (value.isFloatingPointNumber() && !value.isBigDecimal()) {
+            return JsonNodeFactory.instance.numberNode(BigDecimal.valueOf(value.asDouble()));
+        }
+        if (value.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            value.fields().forEachRemaining(member -> copy.set(member.getKey(), plain(member.getValue())));
+            return copy;
+        }
+        if (value.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            value.forEach(item -> copy.add(plain(item)));
+            return copy;
+        }
+        return value;
     }
 
     /** The CLI's text output, for the shapes a {@code --query} gives: values, lists of values, rows. */
@@ -76,7 +121,7 @@ public final class CommandRunner {
             return "None\n";
         }
         if (value.isValueNode()) {
-            return value.asText() + "\n";
+            return scalar(value) + "\n";
         }
         if (value.isArray()) {
             boolean flat = true;
@@ -97,7 +142,21 @@ public final class CommandRunner {
 
     private static String join(JsonNode container) {
         List<String> cells = new ArrayList<>();
-        container.elements().forEachRemaining(item -> cells.add(item.isValueNode() ? item.asText() : item.toString()));
+        container.elements().forEachRemaining(item -> cells.add(item.isValueNode() ? scalar(item) : item.toString()));
         return String.join("\t", cells);
+    }
+
+    /** A value as the CLI's text output prints it: Python's None, True and False. */
+    static String scalar(JsonNode value) {
+        if (value.isNull()) {
+            return "None";
+        }
+        if (value.isBoolean()) {
+            return value.asBoolean() ? "True" : "False";
+        }
+        if (value.isFloatingPointNumber()) {
+            return plain(value).decimalValue().toPlainString();
+        }
+        return value.asText();
     }
 }

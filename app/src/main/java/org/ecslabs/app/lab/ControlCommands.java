@@ -16,27 +16,50 @@ import java.util.Set;
 final class ControlCommands {
 
     /**
-     * One command: its words, the control operation, its options (CLI name to member name), and
-     * which options it needs.
+     * One command: its words, the control operation, its options (CLI name to member name), which
+     * options it needs, the members it always sends, and what it does (for {@code ecslabs help}).
      */
-    private record Spec(String words, String operation, Map<String, String> options, Set<String> required) {
+    record Spec(String words, String operation, Map<String, String> options, Set<String> required,
+                Map<String, Integer> fixed, String description) {
+
+        Spec(String words, String operation, Map<String, String> options, Set<String> required) {
+            this(words, operation, options, required, Map.of(), "");
+        }
+
+        Spec describedAs(String text) {
+            return new Spec(words, operation, options, required, fixed, text);
+        }
     }
 
-    private static final List<Spec> SPECS = List.of(
-            new Spec("clock get", "GetClock", Map.of(), Set.of()),
-            new Spec("clock advance", "AdvanceClock", Map.of("seconds", "seconds"), Set.of("seconds")),
-            new Spec("clock speed", "SetClockSpeed", Map.of("factor", "factor"), Set.of("factor")),
+    static final List<Spec> SPECS = List.of(
+            new Spec("clock get", "GetClock", Map.of(), Set.of())
+                    .describedAs("Shows the simulated time (epoch seconds), its speed and whether it is paused."),
+            new Spec("clock advance", "AdvanceClock", Map.of("seconds", "seconds"), Set.of("seconds"))
+                    .describedAs("Moves simulated time forward at once: tasks start, the scheduler and scaling act."),
+            new Spec("clock speed", "SetClockSpeed", Map.of("factor", "factor"), Set.of("factor"))
+                    .describedAs("Runs simulated time at factor times the wall clock (0 pauses, 1 is real time, up to 1000)."),
+            new Spec("clock pause", "SetClockSpeed", Map.of(), Set.of(), Map.of("factor", 0), "")
+                    .describedAs("Stops simulated time; it then moves only with 'ecslabs clock advance'."),
+            new Spec("clock resume", "SetClockSpeed", Map.of(), Set.of(), Map.of("factor", 1), "")
+                    .describedAs("Runs simulated time at the wall clock's speed again."),
             new Spec("load set", "SetServiceLoad", Map.of("cluster", "cluster", "service", "service",
                     "cpu", "cpuUtilization", "memory", "memoryUtilization", "requests", "requestsPerSecond"),
-                    Set.of("cluster", "service")),
-            new Spec("task fail", "FailTask", Map.of("cluster", "cluster", "task", "task"), Set.of("cluster", "task")),
+                    Set.of("cluster", "service"))
+                    .describedAs("Sets a service's simulated load: average CPU and memory utilization (%) and ALB requests per second."),
+            new Spec("task fail", "FailTask", Map.of("cluster", "cluster", "task", "task"), Set.of("cluster", "task"))
+                    .describedAs("Makes a task's essential container exit, as a crash would."),
             new Spec("instances add", "AddContainerInstances", Map.of("cluster", "cluster", "count", "count",
-                    "instance-type", "instanceType"), Set.of("cluster", "count")),
+                    "instance-type", "instanceType"), Set.of("cluster", "count"))
+                    .describedAs("Registers EC2 container instances (default type m5.large) with a cluster."),
             new Spec("instance fail", "FailContainerInstance", Map.of("cluster", "cluster",
-                    "container-instance", "containerInstance"), Set.of("cluster", "container-instance")),
-            new Spec("spot interrupt", "InterruptSpotTasks", Map.of("cluster", "cluster"), Set.of("cluster")),
-            new Spec("cost report", "GetCostReport", Map.of(), Set.of()),
-            new Spec("reset", "ResetAccount", Map.of(), Set.of()));
+                    "container-instance", "containerInstance"), Set.of("cluster", "container-instance"))
+                    .describedAs("Makes a container instance fail: its tasks stop and it leaves the cluster."),
+            new Spec("spot interrupt", "InterruptSpotTasks", Map.of("cluster", "cluster"), Set.of("cluster"))
+                    .describedAs("Reclaims the cluster's Fargate Spot capacity: its Spot tasks are interrupted."),
+            new Spec("cost", "GetCostReport", Map.of(), Set.of())
+                    .describedAs("Shows what the account's tasks have cost so far at Fargate prices."),
+            new Spec("reset", "ResetAccount", Map.of(), Set.of())
+                    .describedAs("Deletes everything in your simulated account and starts afresh."));
 
     private ControlCommands() {
     }
@@ -68,6 +91,7 @@ final class ControlCommands {
             }
         }
         ObjectNode input = JsonNodeFactory.instance.objectNode();
+        spec.fixed().forEach((member, value) -> input.put(member, value));
         given.forEach((name, value) -> {
             String member = spec.options().get(name);
             try {

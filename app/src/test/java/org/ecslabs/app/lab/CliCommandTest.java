@@ -90,7 +90,7 @@ class CliCommandTest {
                 .isEqualTo("{\"cluster\":\"C\",\"count\":3,\"instanceType\":\"t3.medium\"}");
         assertThat(parse("ecslabs reset").control()).isEqualTo("ResetAccount");
         assertThat(parse("ecslabs spot interrupt --cluster c").control()).isEqualTo("InterruptSpotTasks");
-        assertThat(parse("ecslabs cost report --query totalUsd").query()).contains("totalUsd");
+        assertThat(parse("ecslabs cost --query totalUsd").query()).contains("totalUsd");
     }
 
     @Test

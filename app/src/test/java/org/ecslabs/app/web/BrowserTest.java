@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.javalin.Javalin;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,27 +29,17 @@ import org.junit.jupiter.api.io.TempDir;
  * rewrites tracked files); {@code -Decslabs.course=<folder>} shows a real course instead of the fixtures.
  */
 class BrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
     @TempDir
     Path dataDir;
 
     @Test
     void learnerMarksALessonCompleteAndItIsKeptAcrossReloadAndRestart() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new AssertionError("Chromium is required for the browser test but " + CHROMIUM
-                    + " is missing: install it with 'apt-get install -y chromium' (.ci/run does this)");
-        }
         Path course = System.getProperty("ecslabs.course") != null
                 ? Path.of(System.getProperty("ecslabs.course")).toAbsolutePath() : TestApp.fixtureCourse();
         AppConfig config = new AppConfig(0, dataDir, AppConfig.defaultDbUrl(dataDir), course, false);
 
         try (Playwright playwright = Playwright.create();
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(CHROMIUM)
-                     .setHeadless(true)
-                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                             "--disable-component-update", "--no-first-run", "--disable-sync")))) {
+             Browser browser = Chromium.launch(playwright)) {
             BrowserContext browserContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
             browserContext.grantPermissions(List.of("clipboard-read", "clipboard-write"));
             Page page = browserContext.newPage();
@@ -93,7 +81,7 @@ class BrowserTest {
                     assertThat(page.evaluate("navigator.clipboard.readText()"))
                             .isEqualTo("aws ecs create-cluster --cluster-name demo\n");
                 }
-                screenshot(page, "lesson.png");
+                Chromium.screenshot(page, "lesson.png");
 
                 page.getByText("Mark as complete").click();
                 assertThat(page.locator(".completed-note")).containsText("You completed this lesson");
@@ -102,7 +90,7 @@ class BrowserTest {
                 page.navigate(base + "/lessons");
                 assertThat(page.locator(".progress-count")).containsText("1 of " + total + " completed");
                 assertThat(page.locator(".lesson-item.done .lesson-link")).hasText(lessonTitle);
-                screenshot(page, "lessons.png");
+                Chromium.screenshot(page, "lessons.png");
             } finally {
                 app.stop();
                 context.close();
@@ -119,17 +107,6 @@ class BrowserTest {
                 restarted.close();
             }
             assertThat(problems).as("errors in the browser console (CSP violations, script errors)").isEmpty();
-        }
-    }
-
-    private static void screenshot(Page page, String name) throws Exception {
-        Path target = Path.of("target", "screenshots");
-        Files.createDirectories(target);
-        page.screenshot(new Page.ScreenshotOptions().setPath(target.resolve(name)).setFullPage(false));
-        String extra = System.getProperty("ecslabs.screenshots");
-        if (extra != null) {
-            Files.createDirectories(Path.of(extra));
-            Files.copy(target.resolve(name), Path.of(extra).resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }
