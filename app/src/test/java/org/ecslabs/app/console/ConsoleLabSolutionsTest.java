@@ -42,12 +42,6 @@ class ConsoleLabSolutionsTest {
             Map.entry("secretsmanager", "secretsmanager"), Map.entry("logs", "logs"),
             Map.entry("servicediscovery", "servicediscovery"), Map.entry("ecr", "ecr"), Map.entry("ssm", "ssm"));
 
-    /**
-     * Checks that fail in LabSelfTest too, with CommandRunner alone (the lab's own timing, for the
-     * labs helper to fix): the console cannot do better than the runner it drives.
-     */
-    private static final Set<String> FAILING_IN_LAB_SELF_TEST = Set.of("step-and-scheduled-scaling/alarm-firing");
-
     @TempDir
     Path dataDir;
 
@@ -78,7 +72,7 @@ class ConsoleLabSolutionsTest {
                         paste(console, lab, "step " + step.number(), block, failures);
                     }
                     for (CheckResult result : checks.run(step.checks())) {
-                        if (!result.passed() && !FAILING_IN_LAB_SELF_TEST.contains(lab.id() + "/" + result.id())) {
+                        if (!result.passed()) {
                             failures.add(lab.id() + " step " + step.number() + " check " + result.id() + ": " + result.message());
                         }
                     }

@@ -76,6 +76,11 @@ public class EcsService implements AwsService {
             case "DescribeServices" -> Services.describe(ecs, in);
             case "ListServices" -> Services.list(ecs, in);
             case "ListServicesByNamespace" -> Services.listByNamespace(ecs, in);
+            case "CreateTaskSet" -> TaskSets.create(ecs, in);
+            case "DescribeTaskSets" -> TaskSets.describe(ecs, in);
+            case "UpdateTaskSet" -> TaskSets.update(ecs, in);
+            case "UpdateServicePrimaryTaskSet" -> TaskSets.updatePrimary(ecs, in);
+            case "DeleteTaskSet" -> TaskSets.delete(ecs, in);
             case "DescribeServiceDeployments" -> ServiceDeployments.describe(ecs, in);
             case "ListServiceDeployments" -> ServiceDeployments.list(ecs, in);
             case "StopServiceDeployment" -> ServiceDeployments.stop(ecs, in);
@@ -118,6 +123,12 @@ public class EcsService implements AwsService {
         Ecs ecs = Ecs.of(sandbox);
         boolean changed = CostMeter.accrue(ecs);
         boolean tasksMoved = false;
+        // Targets register and drain before tasks move on (DEACTIVATING waits for the drain); a change
+        // in target health is news for the scheduler (deployments complete on healthy targets).
+        if (LoadBalancing.tick(ecs)) {
+            changed = true;
+            ecs.state().schedulerDirty = true;
+        }
         for (EcsState.Task task : ecs.state().tasks.values()) {
             tasksMoved |= TaskLifecycle.advance(ecs, task);
             tasksMoved |= ContainerHealth.advance(ecs, task);

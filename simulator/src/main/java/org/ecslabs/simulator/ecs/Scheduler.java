@@ -29,9 +29,9 @@ final class Scheduler {
             if ("INACTIVE".equals(service.status)) {
                 continue;
             }
-            String before = Json.view(service).toString() + serviceTasks(ecs, service).size();
+            String before = Json.view(service).toString() + serviceTasks(ecs, service).size() + TaskSets.json(ecs, service);
             schedule(ecs, service);
-            changed |= !before.equals(Json.view(service).toString() + serviceTasks(ecs, service).size());
+            changed |= !before.equals(Json.view(service).toString() + serviceTasks(ecs, service).size() + TaskSets.json(ecs, service));
         }
         return changed;
     }
@@ -81,6 +81,10 @@ final class Scheduler {
     private static void schedule(Ecs ecs, EcsState.Service service) {
         if ("DRAINING".equals(service.status)) {
             drain(ecs, service);
+            return;
+        }
+        if (TaskSets.controls(service)) {
+            TaskSets.schedule(ecs, service);
             return;
         }
         countFailures(ecs, service);
@@ -455,7 +459,8 @@ final class Scheduler {
             }
         }
         boolean settled = service.deployments.size() == 1 && running == service.desiredCount && pending == 0
-                && tasks.stream().filter(EcsState.Task::wantedRunning).count() == service.desiredCount;
+                && tasks.stream().filter(EcsState.Task::wantedRunning).count() == service.desiredCount
+                && LoadBalancing.targetsHealthy(ecs, service, primary.id);
         if (settled && "IN_PROGRESS".equals(primary.rolloutState)) {
             primary.rolloutState = "COMPLETED";
             primary.rolloutStateReason = "ECS deployment " + primary.id + " completed.";

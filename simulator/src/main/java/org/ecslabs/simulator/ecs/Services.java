@@ -59,6 +59,7 @@ final class Services {
         JsonNode network = TaskLauncher.checkNetwork(ecs, def, input.get("networkConfiguration"));
         Placement.checkRequest(input.get("placementConstraints"), input.get("placementStrategy"));
         checkLoadBalancers(def, input.get("loadBalancers"));
+        LoadBalancing.checkTargetGroups(ecs, def, input.get("loadBalancers"));
         if (input.hasNonNull("healthCheckGracePeriodSeconds") && Placement.iterable(input.get("loadBalancers")).isEmpty()) {
             throw AwsException.invalidParameter(
                     "Health check grace period is only valid for services configured to use load balancers");
@@ -106,6 +107,7 @@ final class Services {
         ecs.state().tags.remove(arn);
         ecs.putTags(arn, input.get("tags"));
         ecs.state().services.put(arn, service);
+        TaskSets.createInitial(ecs, service);
         if (daemon) {
             Scheduler.refreshDaemonCount(ecs, service);
         }
@@ -263,6 +265,7 @@ final class Services {
         }
         if (input.has("loadBalancers")) {
             checkLoadBalancers(def, input.get("loadBalancers"));
+            LoadBalancing.checkTargetGroups(ecs, def, input.get("loadBalancers"));
             redeploy = true;
         } else if (taskDefinition != null) {
             checkLoadBalancers(def, service.loadBalancers);
@@ -453,7 +456,11 @@ final class Services {
         for (EcsState.ServiceEvent event : service.events) {
             events.add(Json.view(event));
         }
-        node.putArray("taskSets");
+        if (TaskSets.controls(service)) {
+            // Task set services have no ECS deployments to show.
+            node.putArray("deployments");
+        }
+        node.set("taskSets", TaskSets.json(ecs, service));
         if (tags) {
             node.set("tags", ecs.tagsJson(service.serviceArn));
         }
