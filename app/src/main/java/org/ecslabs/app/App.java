@@ -4,8 +4,13 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.security.SecureRandom;
 import java.util.List;
+import org.ecslabs.app.aws.AwsClientsPool;
 import org.ecslabs.app.aws.SimulatorEndpoint;
 import org.ecslabs.app.console.ConsoleRoutes;
+import org.ecslabs.app.lab.LabApi;
+import org.ecslabs.app.lab.LabCatalog;
+import org.ecslabs.app.lab.LabResults;
+import org.ecslabs.app.lab.LabRoutes;
 import org.ecslabs.app.lesson.LessonRoutes;
 import org.ecslabs.app.lesson.ProgressStore;
 import org.ecslabs.app.quiz.ExamRoutes;
@@ -38,6 +43,9 @@ public final class App {
         PracticeService practice = new PracticeService(context.quizzes(), quizStore, context.clock());
         ExamService exams = new ExamService(context.quizzes(), quizStore, context.clock(), new SecureRandom());
         QuizViews quizViews = new QuizViews(context.markdown(), context.lessons(), context.labs());
+        // AppContext.open loads the lab catalog as the app's LabDirectory; a test context may have none.
+        LabCatalog labCatalog = context.labs() instanceof LabCatalog catalog ? catalog : new LabCatalog(List.of());
+        LabResults labResults = new LabResults(context.database().dataSource());
         // Every feature's routes, in one place. A new feature adds one line here.
         List<Feature> features = List.of(
                 new HomeRoutes(context.lessons(), progress, context.learners(), context.templates(),
@@ -50,6 +58,10 @@ public final class App {
                 new ExamRoutes(context.quizzes(), exams, quizStore, quizViews, context.markdown(), context.learners(),
                         context.templates(), context.clock()),
                 new QuizImportApi(),
+                new LabRoutes(labCatalog, labResults, context.lessons(), context.markdown(), context.learners(),
+                        context.templates()),
+                new LabApi(labCatalog, new AwsClientsPool(), labResults, LabApi::builtInSimulator,
+                        ctx -> context.learners().of(ctx).id(), context.clock()),
                 new SimulatorEndpoint(context.simulator()),
                 new ConsoleRoutes(context.learners(), ConsoleRoutes::soloBackend, context.templates()));
         ErrorHandling errors = new ErrorHandling(context.templates());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import org.ecslabs.app.content.ContentSource;
+import org.ecslabs.app.lab.LabCatalog;
 import org.ecslabs.app.lab.LabDirectory;
 import org.ecslabs.app.lesson.LessonCatalog;
 import org.ecslabs.app.markdown.MarkdownRenderer;
@@ -72,7 +73,7 @@ public record AppContext(AppConfig config, Database database, ContentSource cont
         Database database = openDatabase(config.dbUrl());
         // The built-in AWS endpoint keeps its state in the app's database, so it survives a restart.
         Simulator simulator = Simulator.create(SimulatorConfig.withDataSource(database.dataSource()));
-        return new AppContext(config, database, content, markdown, lessons, LabDirectory.none(), CurrentLearner.solo(),
+        return new AppContext(config, database, content, markdown, lessons, LabCatalog.load(content), CurrentLearner.solo(),
                 templates, Clock.systemUTC(), quizzes, simulator);
     }
 

@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The one factory of AWS clients (no other code calls a client builder): every client talks to
@@ -162,6 +163,7 @@ public final class AwsClients implements AutoCloseable {
         add(services, "servicediscovery", ServiceDiscoveryClient.class, ServiceDiscoveryClient::builder);
         add(services, "ecr", EcrClient.class, EcrClient::builder);
         add(services, "ssm", SsmClient.class, SsmClient::builder);
+        add(services, "sts", StsClient.class, StsClient::builder);
         return Collections.unmodifiableMap(services);
     }
 

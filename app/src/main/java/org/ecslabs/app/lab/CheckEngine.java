@@ -66,6 +66,20 @@ public final class CheckEngine {
      * Otherwise a short excerpt of what the expression gave.
      */
     static String explain(String expect, JsonNode result, JsonNode response) {
+        List<String> conjuncts = Comparison.conjuncts(expect);
+        if (conjuncts.size() > 1) {
+            // Explain the first part of "a && b" that is false: that is what the learner must fix.
+            for (String part : conjuncts) {
+                try {
+                    JsonNode value = compile(part).search(response);
+                    if (!JMESPATH.isTruthy(value)) {
+                        return explain(part, value, response);
+                    }
+                } catch (JmesPathException e) {
+                    break;
+                }
+            }
+        }
         Comparison comparison = Comparison.split(expect);
         if (comparison != null) {
             try {

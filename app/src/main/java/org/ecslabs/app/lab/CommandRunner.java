@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ public final class CommandRunner {
     }
 
     private static String join(JsonNode container) {
-        List<String> cells = new java.util.ArrayList<>();
+        List<String> cells = new ArrayList<>();
         container.elements().forEachRemaining(item -> cells.add(item.isValueNode() ? scalar(item) : item.toString()));
         return String.join("\t", cells);
     }

@@ -60,6 +60,45 @@ record Comparison(String left, String operator, String right) {
         return new Comparison(left, expression.substring(at, at + length), right);
     }
 
+    /**
+     * The top-level operands of {@code a && b && c}, or the whole expression alone when it has no
+     * top-level {@code &&} (or mixes in {@code ||}, where the first false part explains nothing).
+     */
+    static List<String> conjuncts(String expression) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        char quote = 0;
+        int start = 0;
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+                continue;
+            }
+            switch (c) {
+                case '\'', '"', '`' -> quote = c;
+                case '[', '(', '{' -> depth++;
+                case ']', ')', '}' -> depth--;
+                default -> {
+                    if (depth == 0 && expression.startsWith("||", i)) {
+                        return List.of(expression.trim());
+                    }
+                    if (depth == 0 && expression.startsWith("&&", i)) {
+                        parts.add(expression.substring(start, i).trim());
+                        start = i + 2;
+                        i++;
+                    }
+                }
+            }
+        }
+        parts.add(expression.substring(start).trim());
+        return parts;
+    }
+
     /** A short name for the left side: its last field name ({@code desiredCount}), else its text. */
     String label() {
         String plain = left.replaceAll("'[^']*'|\"[^\"]*\"|`[^`]*`", "");

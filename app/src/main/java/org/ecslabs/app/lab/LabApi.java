@@ -2,6 +2,7 @@ package org.ecslabs.app.lab;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.ecslabs.app.aws.AwsClientsPool;
 import org.ecslabs.app.aws.Backend;
+import org.ecslabs.app.web.Feature;
 
 /**
  * The labs API: {@code GET /api/labs}, {@code GET /api/labs/{id}}, {@code POST /api/labs/{id}/check}
@@ -20,9 +22,20 @@ import org.ecslabs.app.aws.Backend;
  * @param learnerFor the key results are stored under for a request
  */
 public record LabApi(LabCatalog catalog, AwsClientsPool pool, LabResults results,
-                     Function<Context, Backend> backendFor, Function<Context, String> learnerFor, Clock clock) {
+                     Function<Context, Backend> backendFor, Function<Context, String> learnerFor, Clock clock)
+        implements Feature {
 
-    public void register(RoutesConfig routes) {
+    /**
+     * The app's own simulator, reached over HTTP on the port the request came in on, with the solo
+     * credentials: the checks see exactly what the learner's CLI sees at /aws.
+     */
+    public static Backend builtInSimulator(Context ctx) {
+        return Backend.endpoint(URI.create("http://127.0.0.1:" + ctx.req().getLocalPort() + "/aws"), "us-east-1",
+                "test", "test");
+    }
+
+    @Override
+    public void routes(RoutesConfig routes) {
         routes.get("/api/labs", this::list);
         routes.get("/api/labs/{id}", this::show);
         routes.post("/api/labs/{id}/check", this::check);
@@ -96,7 +109,7 @@ public record LabApi(LabCatalog catalog, AwsClientsPool pool, LabResults results
 
     private Optional<Lab> lab(Context ctx) {
         String id = ctx.pathParam("id");
-        Optional<Lab> lab = catalog.find(id);
+        Optional<Lab> lab = catalog.lab(id);
         if (lab.isEmpty()) {
             notFound(ctx, "no lab with the id '" + id + "'");
         }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.ecslabs.app.aws.AwsClients;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -79,7 +80,7 @@ public record Operation(String service, String name, Method method) {
         }
     }
 
-    private static java.util.stream.Stream<Method> requestMethods(Class<?> clientType) {
+    private static Stream<Method> requestMethods(Class<?> clientType) {
         // Sorted so that the choice never depends on reflection order.
         return Arrays.stream(clientType.getMethods())
                 .filter(method -> method.getParameterCount() == 1)

@@ -77,7 +77,17 @@ class CheckEngineTest {
                 check("services[0].desiredCount == `3` && services[0].status == 'ACTIVE'"),
                 tree("{\"services\":[{\"desiredCount\":1,\"status\":\"ACTIVE\"}]}"));
         assertThat(result.passed()).isFalse();
-        assertThat(result.message()).endsWith("(found false)");
+        assertThat(result.message()).endsWith("(desiredCount: expected 3, found 1)");
+
+        CheckResult second = CheckEngine.evaluate(
+                check("services[0].desiredCount == `3` && services[0].status == 'ACTIVE'"),
+                tree("{\"services\":[{\"desiredCount\":3,\"status\":\"DRAINING\"}]}"));
+        assertThat(second.message()).endsWith("(status: expected \"ACTIVE\", found \"DRAINING\")");
+
+        CheckResult either = CheckEngine.evaluate(
+                check("services[0].desiredCount == `3` || services[0].status == 'ACTIVE'"),
+                tree("{\"services\":[{\"desiredCount\":1,\"status\":\"DRAINING\"}]}"));
+        assertThat(either.message()).endsWith("(found false)");
     }
 
     @Test

@@ -89,6 +89,8 @@ class CliCommandTest {
         assertThat(parse("ecslabs instances add --cluster C --count 3 --instance-type t3.medium").input().toString())
                 .isEqualTo("{\"cluster\":\"C\",\"count\":3,\"instanceType\":\"t3.medium\"}");
         assertThat(parse("ecslabs reset").control()).isEqualTo("ResetAccount");
+        assertThat(parse("ecslabs spot interrupt --cluster c").control()).isEqualTo("InterruptSpotTasks");
+        assertThat(parse("ecslabs cost --query totalUsd").query()).contains("totalUsd");
     }
 
     @Test

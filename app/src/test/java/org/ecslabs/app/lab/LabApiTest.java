@@ -96,7 +96,7 @@ class LabApiTest {
         Backend backend = Backend.endpoint(URI.create("http://localhost:" + simulator.port()), "us-east-1", "test", "test");
         LabApi api = new LabApi(LabCatalog.fromFolder(labs), pool, new LabResults(dataSource), ctx -> backend,
                 ctx -> "solo", Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC));
-        app = Javalin.create(config -> api.register(config.routes));
+        app = Javalin.create(config -> api.routes(config.routes));
     }
 
     @AfterEach

@@ -1,0 +1,81 @@
+package org.ecslabs.app.lab;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ecslabs.app.content.ExamDomain;
+import org.ecslabs.app.lesson.LessonCatalog;
+import org.ecslabs.app.markdown.MarkdownRenderer;
+import org.ecslabs.app.web.CurrentLearner;
+import org.ecslabs.app.web.Feature;
+import org.ecslabs.app.web.Frame;
+import org.ecslabs.app.web.Templates;
+
+/** The lab index ({@code /labs}) and lab pages ({@code /labs/{id}}); checks run through the {@link LabApi}. */
+public final class LabRoutes implements Feature {
+
+    private final LabCatalog labs;
+    private final LabResults results;
+    private final LessonCatalog lessons;
+    private final MarkdownRenderer markdown;
+    private final CurrentLearner learners;
+    private final Templates templates;
+
+    public LabRoutes(LabCatalog labs, LabResults results, LessonCatalog lessons, MarkdownRenderer markdown,
+                     CurrentLearner learners, Templates templates) {
+        this.labs = labs;
+        this.results = results;
+        this.lessons = lessons;
+        this.markdown = markdown;
+        this.learners = learners;
+        this.templates = templates;
+    }
+
+    @Override
+    public void routes(RoutesConfig routes) {
+        routes.get("/labs", this::index);
+        routes.get("/labs/{id}", this::show);
+    }
+
+    private void index(Context ctx) {
+        Map<String, LabResults.StoredRun> latest = results.latestByLab(learners.of(ctx).id());
+        List<LabPages.IndexItem> items = labs.all().stream()
+                .map(lab -> new LabPages.IndexItem(lab, domains(lab), latest.get(lab.id())))
+                .toList();
+        templates.page(ctx, "lab/index.jte", new LabPages.IndexPage(new Frame("Labs", "labs"), items));
+    }
+
+    private void show(Context ctx) {
+        String id = ctx.pathParam("id");
+        Lab lab = labs.lab(id).orElseThrow(() -> new NotFoundResponse("There is no lab called '" + id + "'."));
+        List<LabPages.StepView> steps = lab.steps().stream().map(step -> new LabPages.StepView(step.number(),
+                step.title(), html(step.markdown()), step.hints().stream().map(this::html).toList(),
+                step.solution().map(this::html).orElse(null), step.checks())).toList();
+        List<LabPages.Link> prerequisites = lab.prerequisites().stream().map(this::link).flatMap(Optional::stream).toList();
+        templates.page(ctx, "lab/lab.jte", new LabPages.LabPage(new Frame(lab.title(), "labs"), lab, domains(lab),
+                prerequisites, html(lab.introduction()),
+                lab.setup().map(section -> html(section.markdown())).orElse(null),
+                lab.cleanup().map(section -> html(section.markdown())).orElse(null), steps,
+                results.latestByLab(learners.of(ctx).id()).get(lab.id()),
+                "the built-in simulator"));
+    }
+
+    private Optional<LabPages.Link> link(String name) {
+        Optional<LabPages.Link> lab = labs.lab(name).map(found -> new LabPages.Link(found.title(), "/labs/" + found.id()));
+        if (lab.isPresent()) {
+            return lab;
+        }
+        return lessons.find(name).map(lesson -> new LabPages.Link(lesson.title(), "/lessons/" + lesson.slug()));
+    }
+
+    private String html(String text) {
+        return text == null || text.isBlank() ? "" : markdown.render(text).html();
+    }
+
+    private static List<ExamDomain> domains(Lab lab) {
+        return lab.domains().stream().map(ExamDomain::byId).flatMap(Optional::stream).toList();
+    }
+}

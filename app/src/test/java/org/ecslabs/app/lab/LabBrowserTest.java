@@ -1,0 +1,91 @@
+package org.ecslabs.app.lab;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.ecslabs.app.App;
+import org.ecslabs.app.AppConfig;
+import org.ecslabs.app.AppContext;
+import org.ecslabs.app.aws.AwsClients;
+import org.ecslabs.app.aws.Backend;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A learner in real Chromium on a lab page: hints one at a time, a failing check, then a passing one. */
+class LabBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void learnerOpensHintsAndChecksAStepBeforeAndAfterDoingIt() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new AssertionError("Chromium is required for the browser test but " + CHROMIUM + " is missing");
+        }
+        AppConfig config = new AppConfig(0, dataDir, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                LabFiles.folder().getParent(), false);
+        try (AppContext context = AppContext.open(config);
+             Playwright playwright = Playwright.create();
+             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                     .setExecutablePath(CHROMIUM).setHeadless(true)
+                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")))) {
+            Javalin app = App.create(context).start(0);
+            try {
+                Page page = browser.newPage();
+                List<String> problems = new ArrayList<>();
+                page.onConsoleMessage(message -> {
+                    if (message.type().equals("error")) {
+                        problems.add(message.text());
+                    }
+                });
+                page.onPageError(problems::add);
+                page.navigate("http://localhost:" + app.port() + "/labs");
+                page.getByText("Your first Fargate task").click();
+                assertThat(page.locator("h1")).hasText("Your first Fargate task");
+
+                Locator step1 = page.locator("#step-1");
+                Locator hints = step1.locator("details.lab-hint");
+                assertThat(hints.nth(0)).isVisible();
+                Locator step2Hints = page.locator("#step-2 details.lab-hint");
+                assertThat(step2Hints.nth(1)).isHidden();
+                step2Hints.nth(0).locator("summary").click();
+                assertThat(step2Hints.nth(1)).isVisible();
+
+                step1.getByText("Check step 1").click();
+                Locator check = step1.locator("[data-check=cluster-active]");
+                // The first check builds the app's SDK clients: give it time on a busy machine.
+                page.waitForCondition(() -> !check.getAttribute("class").equals("check")
+                        || !check.locator(".check-message").textContent().isEmpty(),
+                        new Page.WaitForConditionOptions().setTimeout(60_000));
+                assertThat(check).hasClass(Pattern.compile("failed"));
+                assertThat(check.locator(".check-message")).containsText("There is no active cluster called fargate-lab yet.");
+
+                try (AwsClients clients = new AwsClients(Backend.endpoint(
+                        URI.create("http://localhost:" + app.port() + "/aws"), "us-east-1", "test", "test"))) {
+                    new CommandRunner(new OperationInvoker(clients)).run("aws ecs create-cluster --cluster-name fargate-lab");
+                }
+                step1.getByText("Check step 1").click();
+                assertThat(check).hasClass(Pattern.compile("passed"), new LocatorAssertions.HasClassOptions().setTimeout(60_000));
+                assertThat(check.locator(".check-status")).hasText("✓");
+                assertThat(problems).isEmpty();
+            } finally {
+                app.stop();
+            }
+        }
+    }
+}
