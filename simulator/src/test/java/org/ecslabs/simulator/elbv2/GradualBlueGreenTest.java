@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
+import software.amazon.awssdk.services.ecs.model.ServiceDeploymentLifecycleStage;
+import software.amazon.awssdk.services.ecs.model.ServiceDeploymentStatus;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
@@ -86,6 +88,11 @@ class GradualBlueGreenTest {
         assertThat(lab.targets(lab.greenArn)).hasSize(2);
         assertThat(blueWeight()).isEqualTo(75);
         assertThat(greenWeight()).isEqualTo(25);
+        assertThat(lab.describeService().deploymentConfiguration().linearConfiguration().stepPercent()).isEqualTo(25.0);
+        String record = lab.ecs.listServiceDeployments(r -> r.cluster("lab").service("web")
+                .status(ServiceDeploymentStatus.IN_PROGRESS)).serviceDeployments().get(0).serviceDeploymentArn();
+        assertThat(lab.ecs.describeServiceDeployments(r -> r.serviceDeploymentArns(record)).serviceDeployments().get(0)
+                .lifecycleStage()).isEqualTo(ServiceDeploymentLifecycleStage.PRODUCTION_TRAFFIC_SHIFT);
         lab.advance(59);
         assertThat(greenWeight()).isEqualTo(25);
         lab.advance(1);
