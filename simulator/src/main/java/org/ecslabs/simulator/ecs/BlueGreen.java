@@ -5,13 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * ECS's native blue/green deployments (deploymentConfiguration.strategy BLUE_GREEN): the new
- * revision (green) scales up in full beside the old one (blue), its tasks join the alternate target
- * group, production traffic moves to it, both run for bakeTimeInMinutes, then blue is stopped.
- * The stages are those of ServiceDeployment.lifecycleStage.
+ * ECS's native blue/green deployments (deploymentConfiguration.strategy BLUE_GREEN, LINEAR or
+ * CANARY): the new revision (green) scales up in full beside the old one (blue), its tasks join the
+ * alternate target group, production traffic moves to it (at once, in equal steps, or a canary share
+ * then the rest), both run for bakeTimeInMinutes, then blue is stopped. The stages are those of
+ * ServiceDeployment.lifecycleStage.
  */
 final class BlueGreen {
     static final String SCALE_UP = "SCALE_UP";
+    static final String TRAFFIC_SHIFT = "PRODUCTION_TRAFFIC_SHIFT";
     static final String BAKE_TIME = "BAKE_TIME";
     static final String CLEAN_UP = "CLEAN_UP";
 
@@ -19,7 +21,53 @@ final class BlueGreen {
     }
 
     static boolean enabled(EcsState.Service service) {
-        return "BLUE_GREEN".equals(Json.text(service.deploymentConfiguration, "strategy"));
+        String strategy = Json.text(service.deploymentConfiguration, "strategy");
+        return "BLUE_GREEN".equals(strategy) || gradual(service);
+    }
+
+    /** LINEAR and CANARY: blue/green whose production traffic shifts over time rather than at once. */
+    static boolean gradual(EcsState.Service service) {
+        String strategy = Json.text(service.deploymentConfiguration, "strategy");
+        return "LINEAR".equals(strategy) || "CANARY".equals(strategy);
+    }
+
+    /**
+     * The share of production traffic (0 to 100) green receives at this moment of its
+     * PRODUCTION_TRAFFIC_SHIFT stage: LINEAR adds stepPercent at the start of each
+     * stepBakeTimeInMinutes, CANARY sends canaryPercent for canaryBakeTimeInMinutes, then the rest.
+     */
+    static double shiftedPercent(Ecs ecs, EcsState.Service service, EcsState.Deployment green) {
+        double elapsed = ecs.now() - green.stageStartedAt;
+        JsonNode config = service.deploymentConfiguration;
+        if ("LINEAR".equals(Json.text(config, "strategy"))) {
+            JsonNode linear = config.path("linearConfiguration");
+            double step = linear.path("stepPercent").asDouble(10.0);
+            int bake = linear.path("stepBakeTimeInMinutes").asInt(6);
+            double steps = bake == 0 ? Double.MAX_VALUE : 1 + Math.floor(elapsed / (bake * 60.0) + 1e-9);
+            return Math.min(100.0, step * steps);
+        }
+        JsonNode canary = config.path("canaryConfiguration");
+        int bake = canary.path("canaryBakeTimeInMinutes").asInt(10);
+        return elapsed >= bake * 60.0 - 1e-9 ? 100.0 : canary.path("canaryPercent").asDouble(5.0);
+    }
+
+    /** When the traffic shift next moves (the start of the next step, or the canary's end); null if not shifting. */
+    static Double nextShiftAt(Ecs ecs, EcsState.Service service) {
+        if (service.deployments.isEmpty() || !TRAFFIC_SHIFT.equals(service.deployments.get(0).blueGreenStage)) {
+            return null;
+        }
+        EcsState.Deployment green = service.deployments.get(0);
+        JsonNode config = service.deploymentConfiguration;
+        boolean linear = "LINEAR".equals(Json.text(config, "strategy"));
+        int bake = linear ? config.path("linearConfiguration").path("stepBakeTimeInMinutes").asInt(6)
+                : config.path("canaryConfiguration").path("canaryBakeTimeInMinutes").asInt(10);
+        if (bake == 0) {
+            return null;
+        }
+        double period = bake * 60.0;
+        double elapsed = ecs.now() - green.stageStartedAt;
+        return linear ? green.stageStartedAt + period * (Math.floor(elapsed / period + 1e-9) + 1)
+                : green.stageStartedAt + period;
     }
 
     /** The target group production traffic reaches now: the first load balancer's, swapped by every blue/green deployment. */
@@ -65,8 +113,20 @@ final class BlueGreen {
                     starter.start(green, service.desiredCount - greenTasks.size());
                 }
                 long running = greenTasks.stream().filter(ContainerHealth::healthy).count();
-                if (running >= service.desiredCount) {
+                if (running >= service.desiredCount && gradual(service)) {
+                    // Test traffic moves to green at once; production traffic in steps, from now on.
+                    stage(ecs, green, TRAFFIC_SHIFT);
+                    Scheduler.event(ecs, service, "(service " + service.serviceName + ") (deployment " + green.id
+                            + ") production traffic shifting to the green service revision.");
+                } else if (running >= service.desiredCount) {
                     // Test and production traffic move to green's target group at once.
+                    stage(ecs, green, BAKE_TIME);
+                    Scheduler.event(ecs, service, "(service " + service.serviceName + ") (deployment " + green.id
+                            + ") production traffic shifted to the green service revision.");
+                }
+            }
+            case TRAFFIC_SHIFT -> {
+                if (shiftedPercent(ecs, service, green) >= 100.0) {
                     stage(ecs, green, BAKE_TIME);
                     Scheduler.event(ecs, service, "(service " + service.serviceName + ") (deployment " + green.id
                             + ") production traffic shifted to the green service revision.");

@@ -3,7 +3,9 @@ package org.ecslabs.simulator.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.ecslabs.simulator.engine.Sandbox;
@@ -114,10 +116,44 @@ public final class EcsLink {
             return null;
         }
         EcsState.Deployment primary = service.deployments.get(0);
-        if (BlueGreen.SCALE_UP.equals(primary.blueGreenStage) && service.deployments.size() > 1) {
+        if ((BlueGreen.SCALE_UP.equals(primary.blueGreenStage) || BlueGreen.TRAFFIC_SHIFT.equals(primary.blueGreenStage))
+                && service.deployments.size() > 1) {
             return service.deployments.get(1).targetGroupArn;
         }
         return primary.targetGroupArn;
+    }
+
+    /**
+     * For a native blue/green service, the weight (out of 100) of each target group of the pair in
+     * production traffic now: all to {@link #productionTargetGroup}, except while a LINEAR or CANARY
+     * deployment shifts, when green has its share so far and blue the rest. Empty for other services.
+     */
+    public static Map<String, Integer> productionWeights(Sandbox sandbox, String serviceArn) {
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        Ecs ecs = Ecs.of(sandbox);
+        EcsState.Service service = ecs.state().services.get(serviceArn);
+        String production = productionTargetGroup(sandbox, serviceArn);
+        JsonNode first = service == null ? null : Placement.iterable(service.loadBalancers).stream().findFirst().orElse(null);
+        if (production == null || first == null) {
+            return weights;
+        }
+        String main = Json.text(first, "targetGroupArn");
+        String alternate = Json.text(first.path("advancedConfiguration"), "alternateTargetGroupArn");
+        if (main == null || alternate == null) {
+            return weights;
+        }
+        weights.put(main, production.equals(main) ? 100 : 0);
+        weights.put(alternate, production.equals(alternate) ? 100 : 0);
+        EcsState.Deployment green = service.deployments.get(0);
+        if (BlueGreen.TRAFFIC_SHIFT.equals(green.blueGreenStage) && green.targetGroupArn != null) {
+            double percent = BlueGreen.shiftedPercent(ecs, service, green);
+            // ELBv2 weights are whole numbers: a share under 1% still gets weight 1 so the canary sees traffic.
+            int share = percent <= 0 ? 0 : Math.max(1, Math.min(100, (int) Math.round(percent)));
+            String blue = green.targetGroupArn.equals(main) ? alternate : main;
+            weights.put(green.targetGroupArn, share);
+            weights.put(blue, 100 - share);
+        }
+        return weights;
     }
 
     private static String instanceId(Ecs ecs, EcsState.Task task) {

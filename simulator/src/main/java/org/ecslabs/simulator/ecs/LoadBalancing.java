@@ -152,32 +152,37 @@ final class LoadBalancing {
     }
 
     /**
-     * Native blue/green: the production (and test) listener rules forward to the group ECS says is
-     * production now, the other at weight 0. Returns whether a rule changed.
+     * Native blue/green: the production (and test) listener rules forward to the groups at the
+     * weights ECS says production has now (all to one, or LINEAR/CANARY's shares mid-shift); the test
+     * rule sends everything to green as soon as production starts shifting. Returns whether a rule changed.
      */
     private static boolean routeBlueGreen(Ecs ecs, EcsState.Service service) {
-        String production = EcsLink.productionTargetGroup(ecs.sandbox(), service.serviceArn);
+        Map<String, Integer> weights = EcsLink.productionWeights(ecs.sandbox(), service.serviceArn);
         JsonNode first = Placement.iterable(service.loadBalancers).stream().findFirst().orElse(null);
-        if (production == null || first == null) {
+        if (weights.isEmpty() || first == null) {
             return false;
         }
         JsonNode advanced = first.path("advancedConfiguration");
-        String main = Json.text(first, "targetGroupArn");
-        String alternate = Json.text(advanced, "alternateTargetGroupArn");
-        if (main == null || alternate == null) {
-            return false;
-        }
-        Map<String, Integer> weights = new LinkedHashMap<>();
-        weights.put(main, production.equals(main) ? 100 : 0);
-        weights.put(alternate, production.equals(alternate) ? 100 : 0);
-        boolean changed = false;
-        for (String rule : new String[] {Json.text(advanced, "productionListenerRule"), Json.text(advanced, "testListenerRule")}) {
-            if (rule != null && !weights.equals(Elbv2Targets.ruleForwardWeights(ecs.sandbox(), rule))) {
-                Elbv2Targets.setRuleForwardWeights(ecs.sandbox(), rule, weights);
-                changed = true;
+        Map<String, Integer> test = weights;
+        EcsState.Deployment green = service.deployments.get(0);
+        if (BlueGreen.TRAFFIC_SHIFT.equals(green.blueGreenStage)) {
+            test = new LinkedHashMap<>();
+            for (String group : weights.keySet()) {
+                test.put(group, group.equals(green.targetGroupArn) ? 100 : 0);
             }
         }
+        boolean changed = false;
+        changed |= reroute(ecs, Json.text(advanced, "productionListenerRule"), weights);
+        changed |= reroute(ecs, Json.text(advanced, "testListenerRule"), test);
         return changed;
+    }
+
+    private static boolean reroute(Ecs ecs, String rule, Map<String, Integer> weights) {
+        if (rule == null || weights.equals(Elbv2Targets.ruleForwardWeights(ecs.sandbox(), rule))) {
+            return false;
+        }
+        Elbv2Targets.setRuleForwardWeights(ecs.sandbox(), rule, weights);
+        return true;
     }
 
     private static boolean register(Ecs ecs, TaskSetState lb, EcsState.Task task, JsonNode balancer, String groupArn) {

@@ -52,6 +52,10 @@ final class Scheduler {
                         + 60.0 * service.deploymentConfiguration.path("bakeTimeInMinutes").asInt(0);
                 wake = wake == null ? end : Math.min(wake, end);
             }
+            Double shift = BlueGreen.nextShiftAt(ecs, service);
+            if (shift != null && shift > now) {
+                wake = wake == null ? shift : Math.min(wake, shift);
+            }
         }
         return wake;
     }

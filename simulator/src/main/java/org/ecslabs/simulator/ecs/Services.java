@@ -169,20 +169,66 @@ final class Services {
             config.put("strategy", "ROLLING");
         }
         String strategy = Json.text(config, "strategy");
-        if (!List.of("ROLLING", "BLUE_GREEN").contains(strategy)) {
-            throw AwsException.invalidParameter("The deployment strategy " + strategy
-                    + " is not supported by the simulator. Valid values are ROLLING and BLUE_GREEN.");
+        if (!List.of("ROLLING", "BLUE_GREEN", "LINEAR", "CANARY").contains(strategy)) {
+            throw AwsException.invalidParameter("1 validation error detected: Value '" + strategy
+                    + "' at 'deploymentConfiguration.strategy' failed to satisfy constraint: Member must satisfy enum "
+                    + "value set: [ROLLING, BLUE_GREEN, LINEAR, CANARY]");
         }
+        // A configuration kept from an earlier strategy goes when the strategy changes without it.
+        for (String[] pair : new String[][] {{"LINEAR", "linearConfiguration"}, {"CANARY", "canaryConfiguration"}}) {
+            if (!pair[0].equals(strategy) && (requested == null || !requested.has(pair[1]))) {
+                config.remove(pair[1]);
+            }
+        }
+        checkShiftConfiguration(config, strategy, "LINEAR", "linearConfiguration", "stepPercent", 3.0,
+                "stepBakeTimeInMinutes");
+        checkShiftConfiguration(config, strategy, "CANARY", "canaryConfiguration", "canaryPercent", 0.1,
+                "canaryBakeTimeInMinutes");
         if (config.has("bakeTimeInMinutes")) {
             int bake = config.get("bakeTimeInMinutes").asInt(-1);
             if (bake < 0 || bake > 1440) {
                 throw AwsException.invalidParameter("bakeTimeInMinutes must be between 0 and 1440.");
             }
         }
-        if ("BLUE_GREEN".equals(strategy) && daemon) {
-            throw AwsException.invalidParameter("The BLUE_GREEN deployment strategy is not supported with the DAEMON scheduling strategy.");
+        if (List.of("BLUE_GREEN", "LINEAR", "CANARY").contains(strategy) && daemon) {
+            throw AwsException.invalidParameter("The " + strategy
+                    + " deployment strategy is not supported with the DAEMON scheduling strategy.");
         }
         return config;
+    }
+
+    /**
+     * LINEAR needs linearConfiguration and CANARY canaryConfiguration, each only with its own
+     * strategy; the percent is a multiple of 0.1 up to 100, the bake time 0 to 1440 minutes.
+     */
+    private static void checkShiftConfiguration(JsonNode config, String strategy, String owner, String field,
+                                                String percentField, double minPercent, String bakeField) {
+        JsonNode shift = config.get(field);
+        boolean present = shift != null && !shift.isNull();
+        if (!owner.equals(strategy)) {
+            if (present) {
+                throw AwsException.invalidParameter(field + " can only be specified when the deployment strategy is "
+                        + owner + ".");
+            }
+            return;
+        }
+        if (!present) {
+            throw AwsException.invalidParameter(field + " must be specified when the deployment strategy is " + owner + ".");
+        }
+        if (shift.has(percentField)) {
+            double percent = shift.get(percentField).asDouble(-1);
+            boolean tenths = Math.abs(percent * 10 - Math.round(percent * 10)) < 1e-6;
+            if (percent < minPercent - 1e-9 || percent > 100.0 || !tenths) {
+                throw AwsException.invalidParameter(field + "." + percentField + " must be a multiple of 0.1 between "
+                        + minPercent + " and 100.0.");
+            }
+        }
+        if (shift.has(bakeField)) {
+            int bake = shift.get(bakeField).asInt(-1);
+            if (bake < 0 || bake > 1440) {
+                throw AwsException.invalidParameter(field + "." + bakeField + " must be between 0 and 1440.");
+            }
+        }
     }
 
     static EcsState.Deployment newDeployment(Ecs ecs, EcsState.Service service) {
