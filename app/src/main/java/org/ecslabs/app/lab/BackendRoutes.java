@@ -39,7 +39,7 @@ public final class BackendRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig routes) {
-        routes.get("/labs/backend", ctx -> show(ctx, ctx.queryParam("done"), null));
+        routes.get("/labs/backend", ctx -> show(ctx, done(ctx.queryParam("done")), null));
         routes.post("/labs/backend", this::save);
         routes.post("/labs/backend/test", this::test);
         routes.post("/labs/backend/remove", this::remove);
@@ -47,12 +47,7 @@ public final class BackendRoutes implements Feature {
 
     private void show(Context ctx, String message, String error) {
         CredentialVault.Summary stored = backends.vault().summary(backends.learnerFor().apply(ctx)).orElse(null);
-        String shown = message == null ? null : switch (message) {
-            case "saved" -> "Saved. Lab checks now run where you chose.";
-            case "removed" -> "Your AWS credentials were removed. Labs use the built-in simulator.";
-            default -> null;
-        };
-        templates.page(ctx, "lab/backend.jte", new BackendPage(new Frame("Lab back end", "labs"), stored, shown, error,
+        templates.page(ctx, "lab/backend.jte", new BackendPage(new Frame("Lab back end", "labs"), stored, message, error,
                 Csrf.token(ctx)));
     }
 
@@ -120,6 +115,15 @@ public final class BackendRoutes implements Feature {
     private void remove(Context ctx) {
         backends.vault().remove(backends.learnerFor().apply(ctx));
         ctx.redirect("/labs/backend?done=removed", HttpStatus.SEE_OTHER);
+    }
+
+    /** The message after a redirect: only our own words, never text from the query string. */
+    private static String done(String code) {
+        return code == null ? null : switch (code) {
+            case "saved" -> "Saved. Lab checks now run where you chose.";
+            case "removed" -> "Your AWS credentials were removed. Labs use the built-in simulator.";
+            default -> null;
+        };
     }
 
     private static String trimmed(String value) {
