@@ -5,9 +5,12 @@ import io.javalin.http.staticfiles.Location;
 import java.security.SecureRandom;
 import java.util.List;
 import org.ecslabs.app.aws.AwsClientsPool;
+import org.ecslabs.app.aws.CredentialVault;
 import org.ecslabs.app.aws.SimulatorEndpoint;
 import org.ecslabs.app.console.ConsoleRoutes;
+import org.ecslabs.app.lab.BackendRoutes;
 import org.ecslabs.app.lab.LabApi;
+import org.ecslabs.app.lab.LabBackends;
 import org.ecslabs.app.lab.LabCatalog;
 import org.ecslabs.app.lab.LabResults;
 import org.ecslabs.app.lab.LabRoutes;
@@ -46,6 +49,9 @@ public final class App {
         // AppContext.open loads the lab catalog as the app's LabDirectory; a test context may have none.
         LabCatalog labCatalog = context.labs() instanceof LabCatalog catalog ? catalog : new LabCatalog(List.of());
         LabResults labResults = new LabResults(context.database().dataSource());
+        AwsClientsPool awsClients = new AwsClientsPool();
+        LabBackends labBackends = new LabBackends(new CredentialVault(context.database().dataSource(),
+                context.config().dataDir(), context.clock()), LabApi::builtInSimulator, ctx -> context.learners().of(ctx).id());
         // Every feature's routes, in one place. A new feature adds one line here.
         List<Feature> features = List.of(
                 new HomeRoutes(context.lessons(), progress, context.learners(), context.templates(),
@@ -58,9 +64,10 @@ public final class App {
                 new ExamRoutes(context.quizzes(), exams, quizStore, quizViews, context.markdown(), context.learners(),
                         context.templates(), context.clock()),
                 new QuizImportApi(),
+                new BackendRoutes(labBackends, awsClients, context.templates()),
                 new LabRoutes(labCatalog, labResults, context.lessons(), context.markdown(), context.learners(),
-                        context.templates()),
-                new LabApi(labCatalog, new AwsClientsPool(), labResults, LabApi::builtInSimulator,
+                        context.templates(), labBackends),
+                new LabApi(labCatalog, awsClients, labResults, labBackends::backendFor,
                         ctx -> context.learners().of(ctx).id(), context.clock()),
                 new SimulatorEndpoint(context.simulator()),
                 new ConsoleRoutes(context.learners(), ConsoleRoutes::soloBackend, context.templates()));

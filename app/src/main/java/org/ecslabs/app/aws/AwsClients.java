@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -108,8 +109,10 @@ public final class AwsClients implements AutoCloseable {
     private SdkClient build(Service service) {
         AwsClientBuilder<?, ?> builder = service.builder().get();
         builder.region(Region.of(backend.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(backend.accessKeyId(), backend.secretAccessKey())))
+                .credentialsProvider(StaticCredentialsProvider.create(backend.sessionToken() == null
+                        ? AwsBasicCredentials.create(backend.accessKeyId(), backend.secretAccessKey())
+                        : AwsSessionCredentials.create(backend.accessKeyId(), backend.secretAccessKey(),
+                                backend.sessionToken())))
                 // Retries would multiply a check's wait on an unreachable back end; one try and a clear message.
                 .overrideConfiguration(config -> {
                     config.apiCallTimeout(callTimeout).retryStrategy(AwsRetryStrategy.doNotRetry());

@@ -12,8 +12,16 @@ import java.util.Optional;
  * @param region          the region to sign for and, for real AWS, to call
  * @param accessKeyId     the access key id
  * @param secretAccessKey the secret key; never shown back, so {@link #toString()} leaves it out
+ * @param sessionToken    a session token for temporary credentials, or null; never shown back either
  */
-public record Backend(Optional<URI> endpoint, String region, String accessKeyId, String secretAccessKey) {
+public record Backend(Optional<URI> endpoint, String region, String accessKeyId, String secretAccessKey,
+                      String sessionToken) {
+
+    /**
+     * Test-only: an endpoint that {@link #realAccount} calls instead of AWS, so that the real-account
+     * code path can be proved against the simulator. Never set it in production.
+     */
+    public static final String REAL_ENDPOINT_OVERRIDE = "ECSLABS_REAL_ENDPOINT_OVERRIDE";
 
     public Backend {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -23,6 +31,13 @@ public record Backend(Optional<URI> endpoint, String region, String accessKeyId,
         if (accessKeyId == null || accessKeyId.isBlank() || secretAccessKey == null || secretAccessKey.isBlank()) {
             throw new IllegalArgumentException("an access key id and a secret access key are required");
         }
+        if (sessionToken != null && sessionToken.isBlank()) {
+            sessionToken = null;
+        }
+    }
+
+    public Backend(Optional<URI> endpoint, String region, String accessKeyId, String secretAccessKey) {
+        this(endpoint, region, accessKeyId, secretAccessKey, null);
     }
 
     /** The app's own simulator: {@code http://localhost:<port>/aws}. */
@@ -37,7 +52,18 @@ public record Backend(Optional<URI> endpoint, String region, String accessKeyId,
 
     /** A real AWS account, with the keys the learner entered. */
     public static Backend realAccount(String region, String accessKeyId, String secretAccessKey) {
-        return new Backend(Optional.empty(), region, accessKeyId, secretAccessKey);
+        return realAccount(region, accessKeyId, secretAccessKey, null);
+    }
+
+    /**
+     * A real AWS account with temporary credentials (a null session token for long-term keys). The
+     * {@value #REAL_ENDPOINT_OVERRIDE} system property or environment variable (tests only) sends the
+     * calls to another endpoint, such as the simulator.
+     */
+    public static Backend realAccount(String region, String accessKeyId, String secretAccessKey, String sessionToken) {
+        String override = System.getProperty(REAL_ENDPOINT_OVERRIDE, System.getenv(REAL_ENDPOINT_OVERRIDE));
+        Optional<URI> endpoint = override == null || override.isBlank() ? Optional.empty() : Optional.of(URI.create(override));
+        return new Backend(endpoint, region, accessKeyId, secretAccessKey, sessionToken);
     }
 
     public boolean isSimulator() {

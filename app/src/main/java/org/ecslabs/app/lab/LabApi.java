@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.ecslabs.app.aws.AwsClientsPool;
 import org.ecslabs.app.aws.Backend;
+import org.ecslabs.app.aws.CredentialVault;
 import org.ecslabs.app.web.Feature;
 
 /**
@@ -40,6 +41,14 @@ public record LabApi(LabCatalog catalog, AwsClientsPool pool, LabResults results
         routes.get("/api/labs/{id}", this::show);
         routes.post("/api/labs/{id}/check", this::check);
         routes.post("/api/labs/{id}/steps/{step}/check", this::checkStep);
+        // A learner's stored AWS credentials that no longer decrypt: say so, never a stack trace.
+        routes.exception(CredentialVault.VaultException.class, (e, ctx) -> {
+            if (ctx.path().startsWith("/api/")) {
+                ctx.status(409).json(Map.of("status", 409, "error", "Conflict", "message", e.getMessage()));
+            } else {
+                ctx.status(409).contentType("text/plain; charset=utf-8").result(e.getMessage());
+            }
+        });
     }
 
     private void list(Context ctx) {

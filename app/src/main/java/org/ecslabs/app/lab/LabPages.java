@@ -31,9 +31,10 @@ public final class LabPages {
      * @param cleanup the clean-up section's HTML, or null
      * @param lastRun the learner's last whole-lab run, or null
      * @param backend what the checks run against, in words
+     * @param realAccount true if the learner's checks run on their own AWS account
      */
     public record LabPage(Frame frame, Lab lab, List<ExamDomain> domains, List<Link> prerequisites,
                           String introduction, String setup, String cleanup, List<StepView> steps,
-                          LabResults.StoredRun lastRun, String backend) {
+                          LabResults.StoredRun lastRun, String backend, boolean realAccount) {
     }
 }

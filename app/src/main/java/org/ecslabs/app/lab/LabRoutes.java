@@ -23,9 +23,14 @@ public final class LabRoutes implements Feature {
     private final MarkdownRenderer markdown;
     private final CurrentLearner learners;
     private final Templates templates;
+    private final LabBackends backends;
 
+    /**
+     * @param backends where each learner's checks run, or null when every learner uses the simulator
+     */
     public LabRoutes(LabCatalog labs, LabResults results, LessonCatalog lessons, MarkdownRenderer markdown,
-                     CurrentLearner learners, Templates templates) {
+                     CurrentLearner learners, Templates templates, LabBackends backends) {
+        this.backends = backends;
         this.labs = labs;
         this.results = results;
         this.lessons = lessons;
@@ -54,13 +59,15 @@ public final class LabRoutes implements Feature {
         List<LabPages.StepView> steps = lab.steps().stream().map(step -> new LabPages.StepView(step.number(),
                 step.title(), html(step.markdown()), step.hints().stream().map(this::html).toList(),
                 step.solution().map(this::html).orElse(null), step.checks())).toList();
+        boolean realAccount = backends != null && backends.usesRealAccount(ctx);
         List<LabPages.Link> prerequisites = lab.prerequisites().stream().map(this::link).flatMap(Optional::stream).toList();
         templates.page(ctx, "lab/lab.jte", new LabPages.LabPage(new Frame(lab.title(), "labs"), lab, domains(lab),
                 prerequisites, html(lab.introduction()),
                 lab.setup().map(section -> html(section.markdown())).orElse(null),
                 lab.cleanup().map(section -> html(section.markdown())).orElse(null), steps,
                 results.latestByLab(learners.of(ctx).id()).get(lab.id()),
-                "the built-in simulator"));
+                realAccount ? "your own AWS account (real resources, real charges)" : "the built-in simulator",
+                realAccount));
     }
 
     private Optional<LabPages.Link> link(String name) {

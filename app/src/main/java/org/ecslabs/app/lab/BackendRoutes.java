@@ -1,0 +1,132 @@
+package org.ecslabs.app.lab;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Optional;
+import org.ecslabs.app.aws.AwsClientsPool;
+import org.ecslabs.app.aws.Backend;
+import org.ecslabs.app.aws.CredentialVault;
+import org.ecslabs.app.web.Csrf;
+import org.ecslabs.app.web.Feature;
+import org.ecslabs.app.web.Frame;
+import org.ecslabs.app.web.Templates;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+/**
+ * The lab back-end settings page, {@code /labs/backend}: the built-in simulator or the learner's
+ * own AWS account, the form for that account's region and keys (the secret is never shown back),
+ * "Test connection" ({@code sts:GetCallerIdentity} through the client factory) and "Remove".
+ * Register it before {@link LabRoutes}, whose {@code /labs/{id}} would otherwise take the path.
+ */
+public final class BackendRoutes implements Feature {
+
+    /** The settings page: what is stored (summary only) and the outcome of the last action. */
+    public record BackendPage(Frame frame, CredentialVault.Summary stored, String message, String error, String csrfToken) {
+    }
+
+    private final LabBackends backends;
+    private final AwsClientsPool pool;
+    private final Templates templates;
+
+    public BackendRoutes(LabBackends backends, AwsClientsPool pool, Templates templates) {
+        this.backends = backends;
+        this.pool = pool;
+        this.templates = templates;
+    }
+
+    @Override
+    public void routes(RoutesConfig routes) {
+        routes.get("/labs/backend", ctx -> show(ctx, done(ctx.queryParam("done")), null));
+        routes.post("/labs/backend", this::save);
+        routes.post("/labs/backend/test", this::test);
+        routes.post("/labs/backend/remove", this::remove);
+    }
+
+    private void show(Context ctx, String message, String error) {
+        CredentialVault.Summary stored = backends.vault().summary(backends.learnerFor().apply(ctx)).orElse(null);
+        templates.page(ctx, "lab/backend.jte", new BackendPage(new Frame("Lab back end", "labs"), stored, message, error,
+                Csrf.token(ctx)));
+    }
+
+    private void save(Context ctx) {
+        String learner = backends.learnerFor().apply(ctx);
+        boolean real = "real".equals(ctx.formParam("backend"));
+        String region = trimmed(ctx.formParam("region"));
+        String keyId = trimmed(ctx.formParam("accessKeyId"));
+        String secret = trimmed(ctx.formParam("secretAccessKey"));
+        String token = trimmed(ctx.formParam("sessionToken"));
+        if (keyId.isEmpty() && secret.isEmpty()) {
+            // Only the choice changed: keep the stored keys.
+            if (!backends.vault().useRealAccount(learner, real) && real) {
+                show(ctx.status(400), null, "Enter a region, an access key id and a secret access key to use your AWS account.");
+                return;
+            }
+            ctx.redirect("/labs/backend?done=saved", HttpStatus.SEE_OTHER);
+            return;
+        }
+        String problem = region.matches("[a-z]{2}(-[a-z]+)+-\\d") ? null : "Enter a region such as us-east-1.";
+        if (problem == null && !keyId.matches("[A-Z0-9]{16,128}")) {
+            problem = "The access key id is 16 to 128 capital letters and digits, such as AKIA... or ASIA....";
+        }
+        if (problem == null && secret.isEmpty()) {
+            problem = "Enter the secret access key.";
+        }
+        if (problem != null) {
+            show(ctx.status(400), null, problem);
+            return;
+        }
+        try {
+            backends.vault().save(learner, new CredentialVault.Credentials(region, keyId, secret,
+                    token.isEmpty() ? null : token), real);
+        } catch (CredentialVault.VaultException e) {
+            show(ctx.status(500), null, e.getMessage());
+            return;
+        }
+        ctx.redirect("/labs/backend?done=saved", HttpStatus.SEE_OTHER);
+    }
+
+    private void test(Context ctx) {
+        String learner = backends.learnerFor().apply(ctx);
+        Optional<CredentialVault.Credentials> stored;
+        try {
+            stored = backends.vault().credentials(learner);
+        } catch (CredentialVault.VaultException e) {
+            show(ctx, null, e.getMessage());
+            return;
+        }
+        if (stored.isEmpty()) {
+            show(ctx.status(400), null, "There are no AWS credentials to test. Enter them first.");
+            return;
+        }
+        CredentialVault.Credentials credentials = stored.get();
+        Backend backend = Backend.realAccount(credentials.region(), credentials.accessKeyId(),
+                credentials.secretAccessKey(), credentials.sessionToken());
+        try {
+            GetCallerIdentityResponse identity = ((StsClient) pool.clients(backend).client("sts")).getCallerIdentity();
+            show(ctx, "Connected to AWS account " + identity.account() + " as " + identity.arn() + ".", null);
+        } catch (SdkException e) {
+            show(ctx, null, "AWS said: " + e.getMessage());
+        }
+    }
+
+    private void remove(Context ctx) {
+        backends.vault().remove(backends.learnerFor().apply(ctx));
+        ctx.redirect("/labs/backend?done=removed", HttpStatus.SEE_OTHER);
+    }
+
+    /** The message after a redirect: only our own words, never text from the query string. */
+    private static String done(String code) {
+        return code == null ? null : switch (code) {
+            case "saved" -> "Saved. Lab checks now run where you chose.";
+            case "removed" -> "Your AWS credentials were removed. Labs use the built-in simulator.";
+            default -> null;
+        };
+    }
+
+    private static String trimmed(String value) {
+        return value == null ? "" : value.trim();
+    }
+}
