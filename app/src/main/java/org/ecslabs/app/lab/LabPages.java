@@ -2,6 +2,7 @@ package org.ecslabs.app.lab;
 
 import java.util.List;
 import org.ecslabs.app.content.ExamDomain;
+import org.ecslabs.app.lesson.Progress;
 import org.ecslabs.app.web.Frame;
 
 /** The page models of the lab index and the lab page (one record per page, as the templates take). */
@@ -35,6 +36,7 @@ public final class LabPages {
      */
     public record LabPage(Frame frame, Lab lab, List<ExamDomain> domains, List<Link> prerequisites,
                           String introduction, String setup, String cleanup, List<StepView> steps,
-                          LabResults.StoredRun lastRun, String backend, boolean realAccount) {
+                          LabResults.StoredRun lastRun, String backend, boolean realAccount,
+                          Progress progress, String endpoint, String csrfToken, boolean wasReset) {
     }
 }

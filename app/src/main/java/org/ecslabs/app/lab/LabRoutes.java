@@ -2,13 +2,20 @@ package org.ecslabs.app.lab;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ecslabs.app.aws.AwsClients;
+import org.ecslabs.app.aws.SimulatorControl;
 import org.ecslabs.app.content.ExamDomain;
 import org.ecslabs.app.lesson.LessonCatalog;
+import org.ecslabs.app.lesson.Progress;
 import org.ecslabs.app.markdown.MarkdownRenderer;
+import org.ecslabs.app.web.Csrf;
 import org.ecslabs.app.web.CurrentLearner;
 import org.ecslabs.app.web.Feature;
 import org.ecslabs.app.web.Frame;
@@ -43,6 +50,7 @@ public final class LabRoutes implements Feature {
     public void routes(RoutesConfig routes) {
         routes.get("/labs", this::index);
         routes.get("/labs/{id}", this::show);
+        routes.post("/labs/{id}/reset-sandbox", this::resetSandbox);
     }
 
     private void index(Context ctx) {
@@ -67,7 +75,30 @@ public final class LabRoutes implements Feature {
                 lab.cleanup().map(section -> html(section.markdown())).orElse(null), steps,
                 results.latestByLab(learners.of(ctx).id()).get(lab.id()),
                 realAccount ? "your own AWS account (real resources, real charges)" : "the built-in simulator",
-                realAccount));
+                realAccount, progress(lab, results.latestByLab(learners.of(ctx).id()).get(lab.id())),
+                ctx.scheme() + "://" + ctx.host() + "/aws", Csrf.token(ctx), ctx.queryParam("reset") != null));
+    }
+
+    /** How many of the lab's checks passed in the learner's last run (none before the first). */
+    private static Progress progress(Lab lab, LabResults.StoredRun lastRun) {
+        int total = lab.steps().stream().mapToInt(step -> step.checks().size()).sum();
+        return new Progress(lastRun == null ? 0 : lastRun.run().passed(), total);
+    }
+
+    /**
+     * "Reset my sandbox": wipes the learner's simulator account through the control API, over the
+     * same wire protocol as every other call. A real account is never reset from here.
+     */
+    private void resetSandbox(Context ctx) {
+        String id = ctx.pathParam("id");
+        Lab lab = labs.lab(id).orElseThrow(() -> new NotFoundResponse("There is no lab called '" + id + "'."));
+        if (backends != null && backends.usesRealAccount(ctx)) {
+            throw new BadRequestResponse("Reset applies to the built-in simulator only: your AWS account is never wiped from here.");
+        }
+        try (AwsClients clients = new AwsClients(LabApi.builtInSimulator(ctx))) {
+            new SimulatorControl(clients).call("ResetAccount", JsonNodeFactory.instance.objectNode());
+        }
+        ctx.redirect("/labs/" + lab.id() + "?reset=1", HttpStatus.SEE_OTHER);
     }
 
     private Optional<LabPages.Link> link(String name) {
