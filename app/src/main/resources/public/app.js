@@ -15,9 +15,9 @@
     }
 
     // Selects the code so that the learner can copy it by hand, and tries the older copy command.
-    function selectForCopy(code) {
+    function selectForCopy(element) {
         var range = document.createRange();
-        range.selectNodeContents(code);
+        range.selectNodeContents(element);
         var selection = window.getSelection();
         selection.removeAllRanges();
         selection.addRange(range);
@@ -27,6 +27,24 @@
             return false;
         }
     }
+
+    // Copies an element's text and says so on its button; shared with the console (window.ecslabs).
+    function copyText(element, button) {
+        var done = function (label) {
+            button.textContent = label;
+            setTimeout(function () { button.textContent = 'Copy'; }, 1500);
+        };
+        if (navigator.clipboard && window.isSecureContext) {
+            navigator.clipboard.writeText(element.innerText).then(function () { done('Copied'); },
+                function () { done(selectForCopy(element) ? 'Copied' : 'Press Ctrl+C'); });
+        } else {
+            // Plain http on a classroom server is not a secure context: no Clipboard API.
+            done(selectForCopy(element) ? 'Copied' : 'Press Ctrl+C');
+        }
+    }
+
+    window.ecslabs = window.ecslabs || {};
+    window.ecslabs.copyText = copyText;
 
     function addCopyButtons() {
         document.querySelectorAll('.prose pre > code').forEach(function (code) {
@@ -40,17 +58,7 @@
             button.textContent = 'Copy';
             button.setAttribute('aria-label', 'Copy code to clipboard');
             button.addEventListener('click', function () {
-                var done = function (label) {
-                    button.textContent = label;
-                    setTimeout(function () { button.textContent = 'Copy'; }, 1500);
-                };
-                if (navigator.clipboard && window.isSecureContext) {
-                    navigator.clipboard.writeText(code.innerText).then(function () { done('Copied'); },
-                        function () { done(selectForCopy(code) ? 'Copied' : 'Press Ctrl+C'); });
-                } else {
-                    // Plain http on a classroom server is not a secure context: no Clipboard API.
-                    done(selectForCopy(code) ? 'Copied' : 'Press Ctrl+C');
-                }
+                copyText(code, button);
             });
             pre.classList.add('has-copy');
             pre.appendChild(button);

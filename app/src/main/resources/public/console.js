@@ -64,34 +64,6 @@
         }
     }
 
-    // Selects the output so that the learner can copy it by hand (plain http is not a secure
-    // context, so a classroom server has no Clipboard API), and tries the older copy command.
-    function selectForCopy(element) {
-        var range = document.createRange();
-        range.selectNodeContents(element);
-        var selection = window.getSelection();
-        selection.removeAllRanges();
-        selection.addRange(range);
-        try {
-            return document.execCommand('copy');
-        } catch (e) {
-            return false;
-        }
-    }
-
-    function copyOutput(output, button) {
-        var done = function (label) {
-            button.textContent = label;
-            setTimeout(function () { button.textContent = 'Copy'; }, 1500);
-        };
-        if (navigator.clipboard && window.isSecureContext) {
-            navigator.clipboard.writeText(output.innerText).then(function () { done('Copied'); },
-                function () { done(selectForCopy(output) ? 'Copied' : 'Press Ctrl+C'); });
-        } else {
-            done(selectForCopy(output) ? 'Copied' : 'Press Ctrl+C');
-        }
-    }
-
     function bind(root) {
         if (root.dataset.consoleBound) {
             return;
@@ -193,7 +165,7 @@
         }
         if (copy) {
             copy.addEventListener('click', function () {
-                copyOutput(output, copy);
+                window.ecslabs.copyText(output, copy);
             });
         }
         root.querySelectorAll('[data-console-example]').forEach(function (button) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.ecslabs.app.aws.AwsClientsPool;
 import org.ecslabs.app.aws.CredentialVault;
 import org.ecslabs.app.aws.SimulatorEndpoint;
+import org.ecslabs.app.aws.SoloSandbox;
 import org.ecslabs.app.console.ConsoleRoutes;
 import org.ecslabs.app.lab.BackendRoutes;
 import org.ecslabs.app.lab.LabApi;
@@ -51,7 +52,7 @@ public final class App {
         LabResults labResults = new LabResults(context.database().dataSource());
         AwsClientsPool awsClients = new AwsClientsPool();
         LabBackends labBackends = new LabBackends(new CredentialVault(context.database().dataSource(),
-                context.config().dataDir(), context.clock()), LabApi::builtInSimulator, ctx -> context.learners().of(ctx).id());
+                context.config().dataDir(), context.clock()), SoloSandbox::of, ctx -> context.learners().of(ctx).id());
         // Every feature's routes, in one place. A new feature adds one line here.
         List<Feature> features = List.of(
                 new HomeRoutes(context.lessons(), progress, context.learners(), context.templates(),
@@ -70,7 +71,7 @@ public final class App {
                 new LabApi(labCatalog, awsClients, labResults, labBackends::backendFor,
                         ctx -> context.learners().of(ctx).id(), context.clock()),
                 new SimulatorEndpoint(context.simulator()),
-                new ConsoleRoutes(context.learners(), ConsoleRoutes::soloBackend, context.templates()));
+                new ConsoleRoutes(context.learners(), SoloSandbox::of, context.templates()));
         ErrorHandling errors = new ErrorHandling(context.templates());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

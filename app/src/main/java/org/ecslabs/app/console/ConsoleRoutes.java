@@ -30,20 +30,12 @@ public final class ConsoleRoutes implements Feature {
 
     /**
      * @param backendFor the sandbox a request's commands run in; in solo mode this app's own
-     *                   {@code /aws} endpoint with the solo credentials, see {@link #soloBackend}
+     *                   {@code /aws} endpoint with the solo credentials, see {@link org.ecslabs.app.aws.SoloSandbox}
      */
     public ConsoleRoutes(CurrentLearner learners, Function<Context, Backend> backendFor, Templates templates) {
         this.learners = learners;
         this.templates = templates;
         this.sessions = new ConsoleSessions(backendFor);
-    }
-
-    /**
-     * Solo mode's sandbox: the simulator this app serves at /aws, called over HTTP like any AWS
-     * endpoint. The port is the one this request arrived on, so it is right whatever PORT says.
-     */
-    public static Backend soloBackend(Context ctx) {
-        return Backend.simulator(ctx.req().getLocalPort(), "us-east-1", "test", "test");
     }
 
     @Override

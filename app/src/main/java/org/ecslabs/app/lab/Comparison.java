@@ -14,40 +14,21 @@ record Comparison(String left, String operator, String right) {
     /** The comparison, or null when the expression is not exactly one top-level comparison. */
     static Comparison split(String expression) {
         List<int[]> found = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < expression.length(); i++) {
-            char c = expression.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-                continue;
+        boolean[] logical = {false};
+        scanTopLevel(expression, i -> {
+            if (expression.startsWith("&&", i) || expression.startsWith("||", i)) {
+                logical[0] = true;
+                return -1;
             }
-            switch (c) {
-                case '\'', '"', '`' -> quote = c;
-                case '[', '(', '{' -> depth++;
-                case ']', ')', '}' -> depth--;
-                default -> {
-                    if (depth != 0) {
-                        break;
-                    }
-                    if (expression.startsWith("&&", i) || expression.startsWith("||", i)) {
-                        return null;
-                    }
-                    for (String operator : OPERATORS) {
-                        if (expression.startsWith(operator, i)) {
-                            found.add(new int[] {i, operator.length()});
-                            i += operator.length() - 1;
-                            break;
-                        }
-                    }
+            for (String operator : OPERATORS) {
+                if (expression.startsWith(operator, i)) {
+                    found.add(new int[] {i, operator.length()});
+                    return operator.length() - 1;
                 }
             }
-        }
-        if (found.size() != 1) {
+            return 0;
+        });
+        if (logical[0] || found.size() != 1) {
             return null;
         }
         int at = found.get(0)[0];
@@ -66,9 +47,37 @@ record Comparison(String left, String operator, String right) {
      */
     static List<String> conjuncts(String expression) {
         List<String> parts = new ArrayList<>();
+        int[] start = {0};
+        boolean[] mixed = {false};
+        scanTopLevel(expression, i -> {
+            if (expression.startsWith("||", i)) {
+                mixed[0] = true;
+                return -1;
+            }
+            if (expression.startsWith("&&", i)) {
+                parts.add(expression.substring(start[0], i).trim());
+                start[0] = i + 2;
+                return 1;
+            }
+            return 0;
+        });
+        if (mixed[0]) {
+            return List.of(expression.trim());
+        }
+        parts.add(expression.substring(start[0]).trim());
+        return parts;
+    }
+
+    /** Sees one character of an expression outside quotes and brackets. */
+    private interface TopLevelVisitor {
+        /** Returns how many following characters it consumed, or -1 to stop the scan. */
+        int at(int index);
+    }
+
+    /** Walks {@code expression}, calling the visitor only at characters outside quotes and brackets. */
+    private static void scanTopLevel(String expression, TopLevelVisitor visitor) {
         int depth = 0;
         char quote = 0;
-        int start = 0;
         for (int i = 0; i < expression.length(); i++) {
             char c = expression.charAt(i);
             if (quote != 0) {
@@ -84,19 +93,16 @@ record Comparison(String left, String operator, String right) {
                 case '[', '(', '{' -> depth++;
                 case ']', ')', '}' -> depth--;
                 default -> {
-                    if (depth == 0 && expression.startsWith("||", i)) {
-                        return List.of(expression.trim());
-                    }
-                    if (depth == 0 && expression.startsWith("&&", i)) {
-                        parts.add(expression.substring(start, i).trim());
-                        start = i + 2;
-                        i++;
+                    if (depth == 0) {
+                        int consumed = visitor.at(i);
+                        if (consumed < 0) {
+                            return;
+                        }
+                        i += consumed;
                     }
                 }
             }
         }
-        parts.add(expression.substring(start).trim());
-        return parts;
     }
 
     /** A short name for the left side: its last field name ({@code desiredCount}), else its text. */

@@ -2,7 +2,6 @@ package org.ecslabs.app.lab;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,15 +24,6 @@ import org.ecslabs.app.web.Feature;
 public record LabApi(LabCatalog catalog, AwsClientsPool pool, LabResults results,
                      Function<Context, Backend> backendFor, Function<Context, String> learnerFor, Clock clock)
         implements Feature {
-
-    /**
-     * The app's own simulator, reached over HTTP on the port the request came in on, with the solo
-     * credentials: the checks see exactly what the learner's CLI sees at /aws.
-     */
-    public static Backend builtInSimulator(Context ctx) {
-        return Backend.endpoint(URI.create("http://127.0.0.1:" + ctx.req().getLocalPort() + "/aws"), "us-east-1",
-                "test", "test");
-    }
 
     @Override
     public void routes(RoutesConfig routes) {

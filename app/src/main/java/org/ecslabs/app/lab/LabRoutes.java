@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ecslabs.app.aws.AwsClients;
 import org.ecslabs.app.aws.SimulatorControl;
+import org.ecslabs.app.aws.SoloSandbox;
 import org.ecslabs.app.content.ExamDomain;
 import org.ecslabs.app.lesson.LessonCatalog;
 import org.ecslabs.app.lesson.Progress;
@@ -95,7 +96,7 @@ public final class LabRoutes implements Feature {
         if (backends != null && backends.usesRealAccount(ctx)) {
             throw new BadRequestResponse("Reset applies to the built-in simulator only: your AWS account is never wiped from here.");
         }
-        try (AwsClients clients = new AwsClients(LabApi.builtInSimulator(ctx))) {
+        try (AwsClients clients = new AwsClients(SoloSandbox.of(ctx))) {
             new SimulatorControl(clients).call("ResetAccount", JsonNodeFactory.instance.objectNode());
         }
         ctx.redirect("/labs/" + lab.id() + "?reset=1", HttpStatus.SEE_OTHER);

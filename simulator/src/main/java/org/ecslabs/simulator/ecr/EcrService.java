@@ -244,6 +244,12 @@ public class EcrService implements AwsService {
         return result;
     }
 
+    /** A batch call's failure entry for an image id the repository does not hold, as ECR words it. */
+    private static void imageNotFound(ArrayNode failures, JsonNode id) {
+        failures.addObject().<ObjectNode>set("imageId", id.deepCopy())
+                .put("failureCode", "ImageNotFound").put("failureReason", "Requested image not found");
+    }
+
     private JsonNode batchGetImage(Sandbox sandbox, EcrState state, ObjectNode input) {
         EcrState.Repository repository = repository(sandbox, state, input.path("repositoryName").asText(""));
         ObjectNode result = JsonNodeFactory.instance.objectNode();
@@ -252,8 +258,7 @@ public class EcrService implements AwsService {
         for (JsonNode id : input.path("imageIds")) {
             EcrState.Image image = find(repository, id);
             if (image == null) {
-                failures.addObject().<ObjectNode>set("imageId", id.deepCopy())
-                        .put("failureCode", "ImageNotFound").put("failureReason", "Requested image not found");
+                imageNotFound(failures, id);
                 continue;
             }
             image.lastPulledMillis = sandbox.now().toEpochMilli();
@@ -275,8 +280,7 @@ public class EcrService implements AwsService {
         for (JsonNode id : input.path("imageIds")) {
             EcrState.Image image = find(repository, id);
             if (image == null) {
-                failures.addObject().<ObjectNode>set("imageId", id.deepCopy())
-                        .put("failureCode", "ImageNotFound").put("failureReason", "Requested image not found");
+                imageNotFound(failures, id);
                 continue;
             }
             if (id.hasNonNull("imageTag") && image.tags.size() > 1) {
