@@ -35,10 +35,24 @@ public final class CommandRunner {
     private final OperationInvoker invoker;
     private final SimulatorControl control;
     private final Map<String, String> variables = new HashMap<>();
+    private String lab;
 
     public CommandRunner(OperationInvoker invoker) {
         this.invoker = invoker;
         this.control = new SimulatorControl(invoker.clients());
+    }
+
+    /**
+     * Runs what follows in a lab's context: every create call gets the lab's tag ({@link LabTags}),
+     * so the lab's clean-up can find what it made. Null leaves calls as typed.
+     */
+    public void lab(String labId) {
+        this.lab = labId;
+    }
+
+    /** The lab whose tag create calls get, or null. */
+    public String lab() {
+        return lab;
     }
 
     /**
@@ -65,7 +79,7 @@ public final class CommandRunner {
         CliCommand cli = CliCommand.parse(text, variables);
         JsonNode response = cli.isControl()
                 ? control.call(cli.control(), cli.input())
-                : invoker.invoke(cli.operation(), cli.input());
+                : invoker.invoke(cli.operation(), LabTags.tag(cli.operation(), cli.input(), lab));
         if (cli.query().isPresent()) {
             response = CheckEngine.compile(cli.query().get()).search(response);
         }
