@@ -63,4 +63,70 @@
                 button.textContent = label;
             });
     });
+
+    // "Clean up for me": starts the clean-up on the server, then follows its log until it finishes.
+    var cleanup = document.querySelector(".cleanup-run");
+    if (cleanup) {
+        var url = cleanup.getAttribute("data-cleanup-url");
+        var cleanupButton = cleanup.querySelector("button[data-cleanup]");
+        var state = cleanup.querySelector(".cleanup-state");
+        var logList = cleanup.querySelector(".cleanup-log");
+        var leftoverList = cleanup.querySelector(".cleanup-leftovers");
+
+        var render = function (status) {
+            if (!status || status.state === "none") {
+                return;
+            }
+            logList.textContent = "";
+            status.log.forEach(function (line) {
+                var item = document.createElement("li");
+                item.textContent = line;
+                logList.appendChild(item);
+            });
+            leftoverList.textContent = "";
+            (status.leftovers || []).forEach(function (leftover) {
+                var item = document.createElement("li");
+                item.textContent = leftover.resource + (leftover.reason ? ": " + leftover.reason : "");
+                leftoverList.appendChild(item);
+            });
+            var running = status.state === "running";
+            cleanupButton.disabled = running;
+            cleanup.classList.toggle("running", running);
+            cleanup.classList.toggle("clean", !running && status.leftovers.length === 0);
+            cleanup.classList.toggle("left-over", !running && status.leftovers.length > 0);
+            state.textContent = running ? "Cleaning up…"
+                : status.leftovers.length === 0 ? "Clean: " + status.deleted + " tagged resource"
+                    + (status.deleted === 1 ? "" : "s") + " deleted, nothing left."
+                : status.leftovers.length + " left to delete by hand:";
+            if (running) {
+                window.setTimeout(follow, 1500);
+            }
+        };
+
+        var fail = function (error) {
+            cleanupButton.disabled = false;
+            state.textContent = error.message;
+        };
+
+        var read = function (response) {
+            return response.json().then(function (body) {
+                if (!response.ok) {
+                    throw new Error(body.message || "The clean-up could not start (HTTP " + response.status + ").");
+                }
+                return body;
+            });
+        };
+
+        var follow = function () {
+            fetch(url, {headers: {"Accept": "application/json"}}).then(read).then(render).catch(fail);
+        };
+
+        cleanupButton.addEventListener("click", function () {
+            cleanupButton.disabled = true;
+            state.textContent = "Starting the clean-up…";
+            fetch(url, {method: "POST", headers: {"Accept": "application/json", "Content-Type": "application/json"},
+                body: "{}"}).then(read).then(render).catch(fail);
+        });
+        follow();
+    }
 }());

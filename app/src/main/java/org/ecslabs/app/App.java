@@ -12,6 +12,7 @@ import org.ecslabs.app.console.ConsoleRoutes;
 import org.ecslabs.app.lab.BackendRoutes;
 import org.ecslabs.app.lab.LabApi;
 import org.ecslabs.app.lab.LabBackends;
+import org.ecslabs.app.lab.LabCleanups;
 import org.ecslabs.app.lab.LabCatalog;
 import org.ecslabs.app.lab.LabResults;
 import org.ecslabs.app.lab.LabRoutes;
@@ -69,7 +70,8 @@ public final class App {
                 new LabRoutes(labCatalog, labResults, context.lessons(), context.markdown(), context.learners(),
                         context.templates(), labBackends),
                 new LabApi(labCatalog, awsClients, labResults, labBackends::backendFor,
-                        ctx -> context.learners().of(ctx).id(), context.clock()),
+                        ctx -> context.learners().of(ctx).id(), context.clock(),
+                        new LabCleanups(context.clock(), LabCleanups.Rounds.DEFAULT)),
                 new SimulatorEndpoint(context.simulator()),
                 new ConsoleRoutes(context.learners(), SoloSandbox::of, context.templates()));
         ErrorHandling errors = new ErrorHandling(context.templates());

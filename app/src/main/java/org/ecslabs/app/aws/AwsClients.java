@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -167,6 +168,7 @@ public final class AwsClients implements AutoCloseable {
         add(services, "ecr", EcrClient.class, EcrClient::builder);
         add(services, "ssm", SsmClient.class, SsmClient::builder);
         add(services, "sts", StsClient.class, StsClient::builder);
+        add(services, "resourcegroupstaggingapi", ResourceGroupsTaggingApiClient.class, ResourceGroupsTaggingApiClient::builder);
         return Collections.unmodifiableMap(services);
     }
 

@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param accessKeyId     the access key id
  * @param secretAccessKey the secret key; never shown back, so {@link #toString()} leaves it out
  * @param sessionToken    a session token for temporary credentials, or null; never shown back either
+ * @param realAccount     a learner's own AWS account (even when a test sends its calls elsewhere):
+ *                        the simulator's controls do not exist there and time passes for real
  */
 public record Backend(Optional<URI> endpoint, String region, String accessKeyId, String secretAccessKey,
-                      String sessionToken) {
+                      String sessionToken, boolean realAccount) {
 
     /**
      * Test-only: an endpoint that {@link #realAccount} calls instead of AWS, so that the real-account
@@ -37,7 +39,7 @@ public record Backend(Optional<URI> endpoint, String region, String accessKeyId,
     }
 
     public Backend(Optional<URI> endpoint, String region, String accessKeyId, String secretAccessKey) {
-        this(endpoint, region, accessKeyId, secretAccessKey, null);
+        this(endpoint, region, accessKeyId, secretAccessKey, null, false);
     }
 
     /** The app's own simulator: {@code http://localhost:<port>/aws}. */
@@ -63,15 +65,18 @@ public record Backend(Optional<URI> endpoint, String region, String accessKeyId,
     public static Backend realAccount(String region, String accessKeyId, String secretAccessKey, String sessionToken) {
         String override = System.getProperty(REAL_ENDPOINT_OVERRIDE, System.getenv(REAL_ENDPOINT_OVERRIDE));
         Optional<URI> endpoint = override == null || override.isBlank() ? Optional.empty() : Optional.of(URI.create(override));
-        return new Backend(endpoint, region, accessKeyId, secretAccessKey, sessionToken);
+        return new Backend(endpoint, region, accessKeyId, secretAccessKey, sessionToken, true);
     }
 
+    /** The simulator: its control operations ({@code ecslabs ...}) and its clock are there. */
     public boolean isSimulator() {
-        return endpoint.isPresent();
+        return !realAccount && endpoint.isPresent();
     }
 
     @Override
     public String toString() {
-        return "Backend[" + endpoint.map(URI::toString).orElse("real AWS") + ", " + region + ", " + accessKeyId + "]";
+        String where = realAccount ? "real AWS" + endpoint.map(uri -> " via " + uri).orElse("")
+                : endpoint.map(URI::toString).orElse("AWS");
+        return "Backend[" + where + ", " + region + ", " + accessKeyId + "]";
     }
 }

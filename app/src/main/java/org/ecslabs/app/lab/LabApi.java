@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,13 +17,17 @@ import org.ecslabs.app.web.Feature;
  * The labs API: {@code GET /api/labs}, {@code GET /api/labs/{id}}, {@code POST /api/labs/{id}/check}
  * and {@code POST /api/labs/{id}/steps/{n}/check}. Checks run on the caller's back end (the app
  * decides which: the simulator, or the real account a learner entered) and each run is stored
- * for the caller. Unknown labs and steps are JSON 404s.
+ * for the caller. Unknown labs and steps are JSON 404s. {@code POST /api/labs/{id}/clean-up}
+ * starts removing what the lab made on the caller's back end ({@link LabCleanup}) and
+ * {@code GET /api/labs/{id}/clean-up} follows it; the POST takes JSON only (415 otherwise), since
+ * /api is exempt from the form token and a clean-up deletes things.
  *
  * @param backendFor the back end a request's checks run on
  * @param learnerFor the key results are stored under for a request
  */
 public record LabApi(LabCatalog catalog, AwsClientsPool pool, LabResults results,
-                     Function<Context, Backend> backendFor, Function<Context, String> learnerFor, Clock clock)
+                     Function<Context, Backend> backendFor, Function<Context, String> learnerFor, Clock clock,
+                     LabCleanups cleanups)
         implements Feature {
 
     @Override
@@ -31,6 +36,8 @@ public record LabApi(LabCatalog catalog, AwsClientsPool pool, LabResults results
         routes.get("/api/labs/{id}", this::show);
         routes.post("/api/labs/{id}/check", this::check);
         routes.post("/api/labs/{id}/steps/{step}/check", this::checkStep);
+        routes.post("/api/labs/{id}/clean-up", this::startCleanup);
+        routes.get("/api/labs/{id}/clean-up", this::cleanupStatus);
         // A learner's stored AWS credentials that no longer decrypt: say so, never a stack trace.
         routes.exception(CredentialVault.VaultException.class, (e, ctx) -> {
             if (ctx.path().startsWith("/api/")) {
@@ -100,6 +107,29 @@ public record LabApi(LabCatalog catalog, AwsClientsPool pool, LabResults results
         LabRun run = checker(ctx).checkStep(lab.get(), number.get());
         results.record(learnerFor.apply(ctx), number, run, clock.instant());
         ctx.json(run);
+    }
+
+    private void startCleanup(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (!type.equals("application/json") && !type.startsWith("application/json;")) {
+            ctx.status(415).json(Map.of("status", 415, "error", "Unsupported Media Type",
+                    "message", "Start a clean-up with Content-Type: application/json and the body {}."));
+            return;
+        }
+        Optional<Lab> lab = lab(ctx);
+        if (lab.isPresent()) {
+            ctx.status(202).json(cleanups.start(learnerFor.apply(ctx), lab.get(), pool.clients(backendFor.apply(ctx))));
+        }
+    }
+
+    private void cleanupStatus(Context ctx) {
+        Optional<Lab> lab = lab(ctx);
+        if (lab.isPresent()) {
+            ctx.header("Cache-Control", "no-store");
+            ctx.json(cleanups.status(learnerFor.apply(ctx), lab.get().id())
+                    .<Object>map(status -> status)
+                    .orElse(Map.of("lab", lab.get().id(), "state", "none")));
+        }
     }
 
     private LabChecker checker(Context ctx) {

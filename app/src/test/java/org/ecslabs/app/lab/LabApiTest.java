@@ -95,7 +95,8 @@ class LabApiTest {
         pool = new AwsClientsPool();
         Backend backend = Backend.endpoint(URI.create("http://localhost:" + simulator.port()), "us-east-1", "test", "test");
         LabApi api = new LabApi(LabCatalog.fromFolder(labs), pool, new LabResults(dataSource), ctx -> backend,
-                ctx -> "solo", Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC));
+                ctx -> "solo", Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC),
+                new LabCleanups(Clock.systemUTC(), LabCleanups.Rounds.DEFAULT));
         app = Javalin.create(config -> api.routes(config.routes));
     }
 
