@@ -25,7 +25,10 @@ import org.ecslabs.app.aws.Backend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A learner in real Chromium on a lab page: hints one at a time, a failing check, then a passing one. */
+/**
+ * A learner in real Chromium on a lab page: hints one at a time, a failing check, then a passing one,
+ * then "Clean up for me" and the check fails again.
+ */
 class LabBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
@@ -82,6 +85,15 @@ class LabBrowserTest {
                 step1.getByText("Check step 1").click();
                 assertThat(check).hasClass(Pattern.compile("passed"), new LocatorAssertions.HasClassOptions().setTimeout(60_000));
                 assertThat(check.locator(".check-status")).hasText("✓");
+
+                // "Clean up for me" removes what the lab made; the step's check fails again.
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Clean up for me")).click();
+                Locator state = page.locator(".cleanup-state");
+                assertThat(state).containsText("nothing left", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+                assertThat(page.locator(".cleanup-log")).containsText("aws ecs delete-cluster --cluster fargate-lab");
+                step1.getByText("Check step 1").click();
+                assertThat(check).hasClass(Pattern.compile("failed"), new LocatorAssertions.HasClassOptions().setTimeout(60_000));
                 assertThat(problems).isEmpty();
             } finally {
                 app.stop();

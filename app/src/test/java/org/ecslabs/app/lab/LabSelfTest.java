@@ -3,6 +3,8 @@ package org.ecslabs.app.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -27,10 +29,13 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The design's promise for every lab in labs/: on the real simulator, over HTTP with the real SDK,
  * a fresh account fails at least one of the lab's checks, and after each step's solution commands
- * every check of that step passes. Each lab runs on its own simulator with a paused clock, so time
- * moves only where a solution says {@code ecslabs clock advance}.
+ * every check of that step passes; then "Clean up for me" leaves nothing of the lab behind. Each lab
+ * runs on its own simulator with a paused clock, so time moves only where a solution says
+ * {@code ecslabs clock advance} (and where the clean-up waits for something to drain).
  */
 class LabSelfTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The SigV4 signing names of the services a lab may require, to ask the simulator whether it has them. */
     private static final Map<String, String> SIGNING_NAMES = Map.ofEntries(
@@ -65,6 +70,8 @@ class LabSelfTest {
                 CommandRunner runner = new CommandRunner(invoker);
                 String file = lab.id() + ".md";
 
+                // As from the lab's page and console: what the learner creates carries the lab's tag.
+                runner.lab(lab.id());
                 lab.setup().ifPresent(setup -> runAll(file, "setup", setup.commands(), runner));
                 List<CheckResult> fresh = engine.run(lab.checks());
                 assertThat(fresh).as(file + ": on a fresh account (after setup) at least one check must fail, "
@@ -83,8 +90,29 @@ class LabSelfTest {
                 if (!failures.isEmpty()) {
                     fail("after the solution, checks fail:\n  " + String.join("\n  ", failures));
                 }
-                lab.cleanup().ifPresent(cleanup -> runAll(file, "clean-up", cleanup.commands(), runner));
+                cleanUp(file, lab, invoker);
             }
+        }
+    }
+
+    /**
+     * "Clean up for me" leaves nothing behind: the written clean-up runs without an error, nothing
+     * tagged with the lab is left, and the account has no cluster or load balancer any more.
+     */
+    private static void cleanUp(String file, Lab lab, OperationInvoker invoker) {
+        List<String> log = new ArrayList<>();
+        LabCleanup.Outcome outcome = new LabCleanup(invoker, true, LabCleanup.simulatorClock(invoker), log::add)
+                .run(lab, LabCleanups.Rounds.DEFAULT.simulator(), LabCleanups.Rounds.DEFAULT.simulatorPause());
+        assertThat(outcome.leftovers()).as(file + ": left after the clean-up; its log:\n  " + String.join("\n  ", log))
+                .isEmpty();
+        assertThat(log).as(file + ": the written clean-up commands run without an error").noneMatch(line -> line.startsWith("✗ "));
+        JsonNode tagged = invoker.invoke("resourcegroupstaggingapi", "GetResources", JSON.createObjectNode());
+        assertThat(tagged.get("ResourceTagMappingList")).as(file + ": tagged resources after the clean-up").isEmpty();
+        assertThat(invoker.invoke("ecs", "ListClusters", null).get("clusterArns")).as(file + ": clusters after the clean-up")
+                .isEmpty();
+        if (lab.requires().contains("elbv2")) {
+            assertThat(invoker.invoke("elbv2", "DescribeLoadBalancers", null).path("LoadBalancers"))
+                    .as(file + ": load balancers after the clean-up").isEmpty();
         }
     }
 
