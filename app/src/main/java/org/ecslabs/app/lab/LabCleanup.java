@@ -96,7 +96,7 @@ public final class LabCleanup {
             "(?i).*(not found|does not exist|doesn't exist|is inactive|could not be found|already (been )?deleted).*");
     /** Errors that time or another delete will not fix. */
     private static final Pattern REFUSED_CODE = Pattern.compile("(?i).*(AccessDenied|Unauthorized|UnrecognizedClient"
-            + "|InvalidClientTokenId|SignatureDoesNotMatch|ExpiredToken|OptInRequired).*");
+            + "|InvalidClientTokenId|SignatureDoesNotMatch|ExpiredToken|OptInRequired|UnknownOperation|InvalidAction).*");
 
     private final OperationInvoker invoker;
     private final CommandRunner runner;

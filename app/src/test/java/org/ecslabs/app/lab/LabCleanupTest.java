@@ -152,6 +152,11 @@ class LabCleanupTest {
 
                 ## Build
 
+                !!! solution
+                    ```bash
+                    aws ecs create-cluster --cluster-name sweep
+                    ```
+
                 ```check
                 id: cluster
                 title: The cluster exists
