@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.Map;
+import org.ecslabs.simulator.engine.TaggedResources;
 import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Sandbox;
 import org.ecslabs.simulator.protocol.AwsException;
 import org.ecslabs.simulator.protocol.Protocol;
 
 /** AWS Secrets Manager: secrets with versions and staging labels, and deletion with a recovery window. */
-public class SecretsManagerService implements AwsService {
+public class SecretsManagerService implements AwsService, TaggedResources {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
     private static final String SUFFIX_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     static final String CURRENT = "AWSCURRENT";
@@ -352,5 +354,37 @@ public class SecretsManagerService implements AwsService {
 
     static BigDecimal seconds(long millis) {
         return BigDecimal.valueOf(millis, 3);
+    }
+
+    /** Secrets marked for deletion still exist (DescribeSecret shows them) until their recovery window ends. */
+    @Override
+    public List<TaggedResource> taggedResources(Sandbox sandbox) {
+        List<TaggedResource> tagged = new ArrayList<>();
+        sandbox.state(SecretsState.class).secrets.values()
+                .forEach(secret -> TaggedResource.addIfTagged(tagged, secret.arn, secret.tags));
+        return tagged;
+    }
+
+    @Override
+    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+        SecretsState.Secret secret = byArn(sandbox, arn);
+        if (secret != null) {
+            secret.tags.putAll(tags);
+        }
+        return secret != null;
+    }
+
+    @Override
+    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
+        SecretsState.Secret secret = byArn(sandbox, arn);
+        if (secret != null) {
+            keys.forEach(secret.tags::remove);
+        }
+        return secret != null;
+    }
+
+    private static SecretsState.Secret byArn(Sandbox sandbox, String arn) {
+        return sandbox.state(SecretsState.class).secrets.values().stream()
+                .filter(secret -> secret.arn.equals(arn)).findFirst().orElse(null);
     }
 }
