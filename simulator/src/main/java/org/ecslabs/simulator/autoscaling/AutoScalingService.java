@@ -1,7 +1,5 @@
 package org.ecslabs.simulator.autoscaling;
 
-import static org.ecslabs.simulator.autoscaling.Json.NODES;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,15 +8,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.ecslabs.simulator.engine.TaggedResources;
 import org.ecslabs.simulator.autoscaling.AutoScalingState.ScalingActivity;
 import org.ecslabs.simulator.cloudwatch.Alarms;
 import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Sandbox;
+import org.ecslabs.simulator.engine.TaggedResources;
 import org.ecslabs.simulator.load.EcsServices;
 import org.ecslabs.simulator.protocol.AwsException;
 import org.ecslabs.simulator.protocol.Protocol;
 import org.ecslabs.simulator.protocol.TimestampNode;
+import static org.ecslabs.simulator.autoscaling.Json.NODES;
 
 /**
  * Application Auto Scaling for ECS services: scalable targets, target tracking and step policies
