@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Sandbox;
@@ -194,6 +196,31 @@ public class EcsService implements AwsService, TaggedResources {
     @Override
     public List<TaggedResource> taggedResources(Sandbox sandbox) {
         EcsState state = sandbox.state(EcsState.class);
+        List<TaggedResource> tagged = new ArrayList<>();
+        liveArns(sandbox).forEach(arn -> TaggedResource.addIfTagged(tagged, arn, state.tags.get(arn)));
+        return tagged;
+    }
+
+    @Override
+    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+        if (!liveArns(sandbox).contains(arn)) {
+            return false;
+        }
+        sandbox.state(EcsState.class).tags.computeIfAbsent(arn, key -> new LinkedHashMap<>()).putAll(tags);
+        return true;
+    }
+
+    @Override
+    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
+        if (!liveArns(sandbox).contains(arn)) {
+            return false;
+        }
+        keys.forEach(sandbox.state(EcsState.class).tags.getOrDefault(arn, new LinkedHashMap<>())::remove);
+        return true;
+    }
+
+    private static List<String> liveArns(Sandbox sandbox) {
+        EcsState state = sandbox.state(EcsState.class);
         List<String> arns = new ArrayList<>();
         state.clusters.values().stream().filter(c -> !"INACTIVE".equals(c.status)).forEach(c -> arns.add(c.clusterArn));
         state.taskDefinitions.values().stream().filter(d -> !"DELETE_IN_PROGRESS".equals(d.status))
@@ -211,8 +238,6 @@ public class EcsService implements AwsService, TaggedResources {
                 taskSets.forEach(t -> arns.add(t.taskSetArn));
             }
         });
-        List<TaggedResource> tagged = new ArrayList<>();
-        arns.forEach(arn -> TaggedResource.addIfTagged(tagged, arn, state.tags.get(arn)));
-        return tagged;
+        return arns;
     }
 }

@@ -366,6 +366,12 @@ class TaggingApiTest {
         assertThat(logs.listTagsLogGroup(r -> r.logGroupName("/page/0")).tags()).containsEntry("owner", "me");
         tagging.untagResources(r -> r.resourceARNList(group).tagKeys(KEY));
         assertThat(labArns("p")).hasSize(6).doesNotContain(group);
+
+        String cluster = lab.ecs.createCluster(r -> r.clusterName("later")).cluster().clusterArn();
+        assertThat(tagging.tagResources(r -> r.resourceARNList(cluster).tags(Map.of(KEY, "p"))).failedResourcesMap()).isEmpty();
+        assertThat(lab.ecs.listTagsForResource(r -> r.resourceArn(cluster)).tags()).extracting(t -> t.key() + "=" + t.value())
+                .containsExactly("ecslabs:lab=p");
+        assertThat(labArns("p", "ecs:cluster")).containsExactly(cluster);
     }
 
     @Test
