@@ -1,5 +1,7 @@
 package org.ecslabs.simulator.autoscaling;
 
+import static org.ecslabs.simulator.autoscaling.Json.NODES;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +19,6 @@ import org.ecslabs.simulator.load.EcsServices;
 import org.ecslabs.simulator.protocol.AwsException;
 import org.ecslabs.simulator.protocol.Protocol;
 import org.ecslabs.simulator.protocol.TimestampNode;
-import static org.ecslabs.simulator.autoscaling.Json.NODES;
 
 /**
  * Application Auto Scaling for ECS services: scalable targets, target tracking and step policies

@@ -1,5 +1,8 @@
 package org.ecslabs.simulator.tagging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +19,9 @@ import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecs.model.ClusterContainsContainerInstancesException;
 import software.amazon.awssdk.services.ecs.model.ClusterContainsServicesException;
+import software.amazon.awssdk.services.ecs.model.ClusterContainsTasksException;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ResourceInUseException;
@@ -31,9 +36,8 @@ import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
+import software.amazon.awssdk.services.ssm.model.SsmException;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A lab's clean-up as the app will run it: every resource the lab created carries ecslabs:lab=x,
@@ -297,7 +301,7 @@ class TaggingApiTest {
                 .extracting(t -> t.key() + "=" + t.value()).containsExactly("ecslabs:lab=x");
         assertThatThrownBy(() -> ssm.putParameter(r -> r.name("/lab/url").value("v2").overwrite(true)
                 .tags(t -> t.key(KEY).value("x"))))
-                .isInstanceOfSatisfying(software.amazon.awssdk.services.ssm.model.SsmException.class, e -> {
+                .isInstanceOfSatisfying(SsmException.class, e -> {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
                     assertThat(e.awsErrorDetails().errorMessage()).startsWith("Invalid request: tags and overwrite can't be used together.");
                 });
@@ -406,5 +410,36 @@ class TaggingApiTest {
         elb.deleteTargetGroup(r -> r.targetGroupArn(green));
         elb.deleteTargetGroup(r -> r.targetGroupArn(blue));
         assertThat(elb.describeTargetGroups().targetGroups()).isEmpty();
+    }
+
+    @Test
+    void startedTasksAndContainerInstancesCarryTagsUntilTheClusterIsEmptied() {
+        var ecs = lab.ecs;
+        ecs.createCluster(r -> r.clusterName("ec2").tags(t -> t.key(KEY).value("x")));
+        lab.control("AddContainerInstances", "{\"cluster\":\"ec2\",\"count\":1,\"instanceType\":\"t3.medium\"}");
+        String instance = ecs.listContainerInstances(r -> r.cluster("ec2")).containerInstanceArns().get(0);
+        ecs.tagResource(r -> r.resourceArn(instance).tags(t -> t.key(KEY).value("x")));
+        ecs.registerTaskDefinition(r -> r.family("worker").containerDefinitions(c -> c.name("worker").image("busybox").memory(128)));
+        String task = ecs.startTask(r -> r.cluster("ec2").taskDefinition("worker").containerInstances(instance)
+                .tags(t -> t.key(KEY).value("x"))).tasks().get(0).taskArn();
+        lab.advance(60);
+        assertThat(ecs.listTagsForResource(r -> r.resourceArn(task)).tags()).extracting(t -> t.key() + "=" + t.value())
+                .containsExactly("ecslabs:lab=x");
+        assertThat(labArns("x", "ecs:task")).containsExactly(task);
+        assertThat(labArns("x", "ecs:container-instance")).containsExactly(instance);
+
+        assertThatThrownBy(() -> ecs.deleteCluster(r -> r.cluster("ec2")))
+                .isInstanceOf(ClusterContainsContainerInstancesException.class);
+        assertThatThrownBy(() -> ecs.deregisterContainerInstance(r -> r.cluster("ec2").containerInstance(instance)))
+                .isInstanceOf(software.amazon.awssdk.services.ecs.model.InvalidParameterException.class);
+        ecs.deregisterContainerInstance(r -> r.cluster("ec2").containerInstance(instance).force(true));
+        assertThat(labArns("x", "ecs:container-instance")).isEmpty();
+        assertThatThrownBy(() -> ecs.deleteCluster(r -> r.cluster("ec2")))
+                .isInstanceOf(ClusterContainsTasksException.class);
+        lab.advance(120);
+        ecs.deleteCluster(r -> r.cluster("ec2"));
+        assertThat(labArns("x")).containsExactly(task);
+        lab.advance(3600);
+        assertThat(labArns("x")).isEmpty();
     }
 }
