@@ -58,6 +58,16 @@ public class SecretsManagerService implements AwsService, TaggedResources {
             case "DeleteSecret" -> deleteSecret(sandbox, state, input);
             case "RestoreSecret" -> restoreSecret(sandbox, state, input);
             case "GetRandomPassword" -> RandomPasswords.generate(input);
+            case "TagResource" -> {
+                SecretsState.Secret secret = existing(state, input);
+                input.path("Tags").forEach(tag -> secret.tags.put(tag.path("Key").asText(), tag.path("Value").asText("")));
+                yield JsonNodeFactory.instance.objectNode();
+            }
+            case "UntagResource" -> {
+                SecretsState.Secret secret = existing(state, input);
+                input.path("TagKeys").forEach(key -> secret.tags.remove(key.asText()));
+                yield JsonNodeFactory.instance.objectNode();
+            }
             default -> throw AwsException.unknownOperation(operation);
         };
     }

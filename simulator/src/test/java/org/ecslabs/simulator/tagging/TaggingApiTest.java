@@ -297,6 +297,11 @@ class TaggingApiTest {
 
         assertThat(secrets.describeSecret(r -> r.secretId("lab/db")).tags()).extracting(t -> t.key() + "=" + t.value())
                 .containsExactly("ecslabs:lab=x");
+        secrets.tagResource(r -> r.secretId("lab/db").tags(t -> t.key("owner").value("me")));
+        secrets.untagResource(r -> r.secretId("lab/db").tagKeys(KEY));
+        assertThat(secrets.describeSecret(r -> r.secretId("lab/db")).tags()).extracting(t -> t.key() + "=" + t.value())
+                .containsExactly("owner=me");
+        assertThat(labArns("x", "secretsmanager")).isEmpty();
         assertThat(ssm.listTagsForResource(r -> r.resourceType(ResourceTypeForTagging.PARAMETER).resourceId("/lab/url")).tagList())
                 .extracting(t -> t.key() + "=" + t.value()).containsExactly("ecslabs:lab=x");
         assertThatThrownBy(() -> ssm.putParameter(r -> r.name("/lab/url").value("v2").overwrite(true)
