@@ -447,4 +447,17 @@ class TaggingApiTest {
         lab.advance(3600);
         assertThat(labArns("x")).isEmpty();
     }
+
+    @Test
+    void eachRegionListsOnlyItsOwnResources() {
+        try (ResourceGroupsTaggingApiClient west = SdkClients.build(ResourceGroupsTaggingApiClient.builder(),
+                     lab.fixture.endpoint(), "us-west-2");
+             CloudWatchLogsClient westLogs = SdkClients.build(CloudWatchLogsClient.builder(), lab.fixture.endpoint(), "us-west-2")) {
+            westLogs.createLogGroup(r -> r.logGroupName("/west").tags(Map.of(KEY, "x")));
+            logs.createLogGroup(r -> r.logGroupName("/east").tags(Map.of(KEY, "x")));
+            assertThat(west.getResources(r -> r.tagFilters(f -> f.key(KEY))).resourceTagMappingList())
+                    .extracting(ResourceTagMapping::resourceARN).containsExactly("arn:aws:logs:us-west-2:000000000000:log-group:/west");
+            assertThat(labArns("x")).containsExactly("arn:aws:logs:us-east-1:000000000000:log-group:/east");
+        }
+    }
 }
