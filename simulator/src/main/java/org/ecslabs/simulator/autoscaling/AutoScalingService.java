@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.ecslabs.simulator.autoscaling.AutoScalingState.ScalingActivity;
 import org.ecslabs.simulator.cloudwatch.Alarms;
 import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Sandbox;
+import org.ecslabs.simulator.engine.TaggedResources;
 import org.ecslabs.simulator.load.EcsServices;
 import org.ecslabs.simulator.protocol.AwsException;
 import org.ecslabs.simulator.protocol.Protocol;
@@ -22,7 +25,7 @@ import org.ecslabs.simulator.protocol.TimestampNode;
  * driven by CloudWatch alarms, scheduled actions on the simulated clock, and the activities that
  * record every change of desiredCount.
  */
-public class AutoScalingService implements AwsService {
+public class AutoScalingService implements AwsService, TaggedResources {
     private final EcsServices ecs;
     private final Scaler scaler;
     private final PolicyRunner policies;
@@ -148,5 +151,33 @@ public class AutoScalingService implements AwsService {
             changed = true;
         }
         return changed;
+    }
+
+    @Override
+    public List<TaggedResource> taggedResources(Sandbox sandbox) {
+        AutoScalingState state = sandbox.state(AutoScalingState.class);
+        List<TaggedResource> tagged = new ArrayList<>();
+        state.targets.forEach(target -> TaggedResource.addIfTagged(tagged, target.arn, state.tags.get(target.arn)));
+        return tagged;
+    }
+
+    @Override
+    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+        AutoScalingState state = sandbox.state(AutoScalingState.class);
+        if (state.targets.stream().noneMatch(target -> arn.equals(target.arn))) {
+            return false;
+        }
+        state.tags.computeIfAbsent(arn, key -> new TreeMap<>()).putAll(tags);
+        return true;
+    }
+
+    @Override
+    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
+        AutoScalingState state = sandbox.state(AutoScalingState.class);
+        if (state.targets.stream().noneMatch(target -> arn.equals(target.arn))) {
+            return false;
+        }
+        keys.forEach(state.tags.getOrDefault(arn, new TreeMap<>())::remove);
+        return true;
     }
 }

@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.ecslabs.simulator.cloudwatch.CloudWatchState.Dimension;
 import org.ecslabs.simulator.cloudwatch.CloudWatchState.MetricAlarm;
 import org.ecslabs.simulator.cloudwatch.CloudWatchState.MetricSeries;
 import org.ecslabs.simulator.cloudwatch.CloudWatchState.StatisticSet;
 import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Sandbox;
+import org.ecslabs.simulator.engine.TaggedResources;
 import org.ecslabs.simulator.load.EcsServices;
 import org.ecslabs.simulator.load.LoadModel;
 import org.ecslabs.simulator.protocol.AwsException;
@@ -23,7 +26,7 @@ import org.ecslabs.simulator.protocol.Protocol;
  * alarms evaluated every simulated minute with their history and actions. It also answers the
  * control operation SetServiceLoad, since the load model is what its ECS metrics report.
  */
-public class CloudWatchService implements AwsService {
+public class CloudWatchService implements AwsService, TaggedResources {
     static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final LoadModel load;
@@ -182,5 +185,33 @@ public class CloudWatchService implements AwsService {
         metric.put("MetricName", series.metricName);
         metric.set("Dimensions", dimensionsOut(series.dimensions));
         return metric;
+    }
+
+    @Override
+    public List<TaggedResource> taggedResources(Sandbox sandbox) {
+        CloudWatchState state = sandbox.state(CloudWatchState.class);
+        List<TaggedResource> tagged = new ArrayList<>();
+        state.alarms.values().forEach(alarm -> TaggedResource.addIfTagged(tagged, alarm.alarmArn, state.tags.get(alarm.alarmArn)));
+        return tagged;
+    }
+
+    @Override
+    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+        CloudWatchState state = sandbox.state(CloudWatchState.class);
+        if (state.alarms.values().stream().noneMatch(alarm -> alarm.alarmArn.equals(arn))) {
+            return false;
+        }
+        state.tags.computeIfAbsent(arn, key -> new TreeMap<>()).putAll(tags);
+        return true;
+    }
+
+    @Override
+    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
+        CloudWatchState state = sandbox.state(CloudWatchState.class);
+        if (state.alarms.values().stream().noneMatch(alarm -> alarm.alarmArn.equals(arn))) {
+            return false;
+        }
+        keys.forEach(state.tags.getOrDefault(arn, new TreeMap<>())::remove);
+        return true;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -41,6 +42,7 @@ final class ApplicationOperations {
         application.computePlatform = platform;
         application.createTime = CodeDeployService.now(sandbox);
         state.applications.put(name, application);
+        CodeDeployTags.put(state, CodeDeployTags.applicationArn(sandbox, name), input.get("tags"));
         return CodeDeployService.MAPPER.createObjectNode().put("applicationId", application.id);
     }
 
@@ -66,8 +68,9 @@ final class ApplicationOperations {
         return output;
     }
 
-    static JsonNode deleteApplication(CodeDeployState state, JsonNode input) {
+    static JsonNode deleteApplication(Sandbox sandbox, CodeDeployState state, JsonNode input) {
         String name = applicationName(input);
+        CodeDeployTags.removeApplication(sandbox, state, name);
         state.applications.remove(name);
         state.deploymentGroups.values().removeIf(group -> group.applicationName.equals(name));
         return CodeDeployService.MAPPER.createObjectNode();
@@ -93,6 +96,7 @@ final class ApplicationOperations {
         group.name = name;
         group.settings = settings;
         state.deploymentGroups.put(application.name + "/" + name, group);
+        CodeDeployTags.put(state, CodeDeployTags.groupArn(sandbox, application.name, name), input.get("tags"));
         return CodeDeployService.MAPPER.createObjectNode().put("deploymentGroupId", group.id);
     }
 
@@ -110,6 +114,10 @@ final class ApplicationOperations {
                         "A deployment group with the specified name already exists with the IAM user or AWS account.");
             }
             state.deploymentGroups.remove(application.name + "/" + current);
+            Map<String, String> tags = state.tags.remove(CodeDeployTags.groupArn(sandbox, application.name, current));
+            if (tags != null) {
+                state.tags.put(CodeDeployTags.groupArn(sandbox, application.name, newName), tags);
+            }
             group.name = newName;
             state.deploymentGroups.put(application.name + "/" + newName, group);
         }
@@ -148,9 +156,11 @@ final class ApplicationOperations {
         return output;
     }
 
-    static JsonNode deleteDeploymentGroup(CodeDeployState state, JsonNode input) {
+    static JsonNode deleteDeploymentGroup(Sandbox sandbox, CodeDeployState state, JsonNode input) {
         String application = applicationName(input);
-        state.deploymentGroups.remove(application + "/" + groupName(input, "deploymentGroupName"));
+        String name = groupName(input, "deploymentGroupName");
+        state.deploymentGroups.remove(application + "/" + name);
+        state.tags.remove(CodeDeployTags.groupArn(sandbox, application, name));
         ObjectNode output = CodeDeployService.MAPPER.createObjectNode();
         output.putArray("hooksNotCleanedUp");
         return output;

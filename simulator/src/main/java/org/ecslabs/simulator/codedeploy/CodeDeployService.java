@@ -3,13 +3,17 @@ package org.ecslabs.simulator.codedeploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Sandbox;
+import org.ecslabs.simulator.engine.TaggedResources;
 import org.ecslabs.simulator.protocol.AwsException;
 import org.ecslabs.simulator.protocol.Protocol;
 
 /** AWS CodeDeploy for the ECS compute platform: blue/green deployments with traffic shifting on the simulated clock. */
-public class CodeDeployService implements AwsService {
+public class CodeDeployService implements AwsService, TaggedResources {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Override
@@ -37,16 +41,19 @@ public class CodeDeployService implements AwsService {
         CodeDeployState state = sandbox.state(CodeDeployState.class);
         return switch (operation) {
             case "CreateApplication" -> ApplicationOperations.createApplication(sandbox, state, input);
+            case "TagResource" -> CodeDeployTags.tagResource(sandbox, state, input);
+            case "UntagResource" -> CodeDeployTags.untagResource(sandbox, state, input);
+            case "ListTagsForResource" -> CodeDeployTags.list(sandbox, state, input);
             case "GetApplication" -> ApplicationOperations.getApplication(state, input);
             case "BatchGetApplications" -> ApplicationOperations.batchGetApplications(state, input);
             case "ListApplications" -> ApplicationOperations.listApplications(state);
-            case "DeleteApplication" -> ApplicationOperations.deleteApplication(state, input);
+            case "DeleteApplication" -> ApplicationOperations.deleteApplication(sandbox, state, input);
             case "CreateDeploymentGroup" -> ApplicationOperations.createDeploymentGroup(sandbox, state, input);
             case "GetDeploymentGroup" -> ApplicationOperations.getDeploymentGroup(state, input);
             case "BatchGetDeploymentGroups" -> ApplicationOperations.batchGetDeploymentGroups(state, input);
             case "UpdateDeploymentGroup" -> ApplicationOperations.updateDeploymentGroup(sandbox, state, input);
             case "ListDeploymentGroups" -> ApplicationOperations.listDeploymentGroups(state, input);
-            case "DeleteDeploymentGroup" -> ApplicationOperations.deleteDeploymentGroup(state, input);
+            case "DeleteDeploymentGroup" -> ApplicationOperations.deleteDeploymentGroup(sandbox, state, input);
             case "GetDeploymentConfig" -> DeploymentConfigs.get(state, input);
             case "ListDeploymentConfigs" -> DeploymentConfigs.list(state);
             case "CreateDeploymentConfig" -> DeploymentConfigs.create(sandbox, state, input);
@@ -82,5 +89,30 @@ public class CodeDeployService implements AwsService {
     /** CodeDeploy's timestamps: epoch seconds with a fraction. */
     static double now(Sandbox sandbox) {
         return sandbox.now().toEpochMilli() / 1000.0;
+    }
+
+    @Override
+    public List<TaggedResource> taggedResources(Sandbox sandbox) {
+        return CodeDeployTags.tagged(sandbox, sandbox.state(CodeDeployState.class));
+    }
+
+    @Override
+    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+        CodeDeployState state = sandbox.state(CodeDeployState.class);
+        if (!CodeDeployTags.exists(sandbox, state, arn)) {
+            return false;
+        }
+        state.tags.computeIfAbsent(arn, key -> new LinkedHashMap<>()).putAll(tags);
+        return true;
+    }
+
+    @Override
+    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
+        CodeDeployState state = sandbox.state(CodeDeployState.class);
+        if (!CodeDeployTags.exists(sandbox, state, arn)) {
+            return false;
+        }
+        keys.forEach(state.tags.getOrDefault(arn, new LinkedHashMap<>())::remove);
+        return true;
     }
 }

@@ -12,12 +12,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Sandbox;
+import org.ecslabs.simulator.engine.TaggedResources;
 import org.ecslabs.simulator.protocol.AwsException;
 import org.ecslabs.simulator.protocol.Protocol;
 
@@ -25,7 +28,7 @@ import org.ecslabs.simulator.protocol.Protocol;
  * Amazon ECR: repositories and the images in them. Nothing is really pushed: the control
  * operation {@code PushImage} records an image as a docker push would.
  */
-public class EcrService implements AwsService {
+public class EcrService implements AwsService, TaggedResources {
     private static final Pattern NAME = Pattern.compile("(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
     private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
     private static final long LIFECYCLE_EVERY_MILLIS = Duration.ofHours(1).toMillis();
@@ -76,6 +79,9 @@ public class EcrService implements AwsService {
             case "GetLifecyclePolicy" -> lifecyclePolicy(sandbox, state, input, false);
             case "DeleteLifecyclePolicy" -> lifecyclePolicy(sandbox, state, input, true);
             case "PushImage" -> pushImage(sandbox, state, input);
+            case "TagResource" -> tagResource(sandbox, state, input);
+            case "UntagResource" -> untagResource(sandbox, state, input);
+            case "ListTagsForResource" -> listTagsForResource(sandbox, state, input);
             default -> throw AwsException.unknownOperation(operation);
         };
     }
@@ -499,5 +505,74 @@ public class EcrService implements AwsService {
 
     private static BigDecimal seconds(long millis) {
         return BigDecimal.valueOf(millis, 3);
+    }
+
+    @Override
+    public List<TaggedResource> taggedResources(Sandbox sandbox) {
+        List<TaggedResource> tagged = new ArrayList<>();
+        sandbox.state(EcrState.class).repositories.values()
+                .forEach(repository -> TaggedResource.addIfTagged(tagged, sandbox.arn("ecr", "repository/" + repository.name),
+                        repository.tags));
+        return tagged;
+    }
+
+    @Override
+    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+        EcrState.Repository repository = repositoryByArn(sandbox, arn);
+        if (repository != null) {
+            repository.tags.putAll(tags);
+        }
+        return repository != null;
+    }
+
+    @Override
+    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
+        EcrState.Repository repository = repositoryByArn(sandbox, arn);
+        if (repository != null) {
+            keys.forEach(repository.tags::remove);
+        }
+        return repository != null;
+    }
+
+    private static EcrState.Repository repositoryByArn(Sandbox sandbox, String arn) {
+        String prefix = sandbox.arn("ecr", "repository/");
+        return arn.startsWith(prefix) ? sandbox.state(EcrState.class).repositories.get(arn.substring(prefix.length())) : null;
+    }
+
+    /** TagResource, UntagResource and ListTagsForResource: the repository an ARN names, or ECR's errors. */
+    private static EcrState.Repository taggable(Sandbox sandbox, EcrState state, ObjectNode input) {
+        String arn = input.path("resourceArn").asText("");
+        if (!arn.matches("arn:aws:ecr:[^:]+:\\d{12}:repository/.+")) {
+            throw new AwsException("InvalidParameterException", "Invalid parameter at 'resourceArn' failed to satisfy constraint: "
+                    + "'Invalid ARN'");
+        }
+        return repository(sandbox, state, arn.substring(arn.indexOf(":repository/") + ":repository/".length()));
+    }
+
+    private static JsonNode tagResource(Sandbox sandbox, EcrState state, ObjectNode input) {
+        EcrState.Repository repository = taggable(sandbox, state, input);
+        Map<String, String> tags = new LinkedHashMap<>(repository.tags);
+        for (JsonNode tag : input.path("tags")) {
+            tags.put(tag.path("Key").asText(), tag.path("Value").asText(""));
+        }
+        if (tags.size() > 50) {
+            throw new AwsException("TooManyTagsException", "The repository can have at most 50 tags.");
+        }
+        repository.tags.putAll(tags);
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    private static JsonNode untagResource(Sandbox sandbox, EcrState state, ObjectNode input) {
+        EcrState.Repository repository = taggable(sandbox, state, input);
+        input.path("tagKeys").forEach(key -> repository.tags.remove(key.asText()));
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    private static JsonNode listTagsForResource(Sandbox sandbox, EcrState state, ObjectNode input) {
+        EcrState.Repository repository = taggable(sandbox, state, input);
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        ArrayNode tags = result.putArray("tags");
+        repository.tags.forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
+        return result;
     }
 }

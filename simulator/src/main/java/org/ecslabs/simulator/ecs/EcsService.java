@@ -3,15 +3,19 @@ package org.ecslabs.simulator.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Sandbox;
+import org.ecslabs.simulator.engine.TaggedResources;
 import org.ecslabs.simulator.protocol.AwsException;
 import org.ecslabs.simulator.protocol.Protocol;
 
 /** Amazon ECS on the awsJson1_1 protocol: routes each operation to the class that owns it, and runs the clock. */
-public class EcsService implements AwsService {
+public class EcsService implements AwsService, TaggedResources {
     /** Stopped tasks stay visible for an hour, as in ECS, then are forgotten. */
     private static final int STOPPED_TASK_RETENTION_SECONDS = 3600;
 
@@ -181,5 +185,59 @@ public class EcsService implements AwsService {
             }
         }
         return Json.object().set("taskArns", interrupted);
+    }
+
+    /**
+     * The tagged resources that still exist: clusters, services and capacity providers until they are
+     * INACTIVE, task definitions until DeleteTaskDefinitions (an INACTIVE revision still exists and
+     * still shows in DescribeTaskDefinition), tasks as long as DescribeTasks shows them, registered
+     * container instances, and the task sets of live services.
+     */
+    @Override
+    public List<TaggedResource> taggedResources(Sandbox sandbox) {
+        EcsState state = sandbox.state(EcsState.class);
+        List<TaggedResource> tagged = new ArrayList<>();
+        liveArns(sandbox).forEach(arn -> TaggedResource.addIfTagged(tagged, arn, state.tags.get(arn)));
+        return tagged;
+    }
+
+    @Override
+    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+        if (!liveArns(sandbox).contains(arn)) {
+            return false;
+        }
+        sandbox.state(EcsState.class).tags.computeIfAbsent(arn, key -> new LinkedHashMap<>()).putAll(tags);
+        return true;
+    }
+
+    @Override
+    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
+        if (!liveArns(sandbox).contains(arn)) {
+            return false;
+        }
+        keys.forEach(sandbox.state(EcsState.class).tags.getOrDefault(arn, new LinkedHashMap<>())::remove);
+        return true;
+    }
+
+    private static List<String> liveArns(Sandbox sandbox) {
+        EcsState state = sandbox.state(EcsState.class);
+        List<String> arns = new ArrayList<>();
+        state.clusters.values().stream().filter(c -> !"INACTIVE".equals(c.status)).forEach(c -> arns.add(c.clusterArn));
+        state.taskDefinitions.values().stream().filter(d -> !"DELETE_IN_PROGRESS".equals(d.status))
+                .forEach(d -> arns.add(d.taskDefinitionArn));
+        List<String> liveServices = state.services.values().stream().filter(s -> !"INACTIVE".equals(s.status))
+                .map(s -> s.serviceArn).toList();
+        arns.addAll(liveServices);
+        arns.addAll(state.tasks.keySet());
+        state.containerInstances.values().stream().filter(i -> !"INACTIVE".equals(i.status))
+                .forEach(i -> arns.add(i.containerInstanceArn));
+        state.capacityProviders.values().stream().filter(p -> !"INACTIVE".equals(p.status))
+                .forEach(p -> arns.add(p.capacityProviderArn));
+        sandbox.state(TaskSetState.class).taskSets.forEach((serviceArn, taskSets) -> {
+            if (liveServices.contains(serviceArn)) {
+                taskSets.forEach(t -> arns.add(t.taskSetArn));
+            }
+        });
+        return arns;
     }
 }

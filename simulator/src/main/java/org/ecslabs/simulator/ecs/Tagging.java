@@ -49,6 +49,9 @@ final class Tagging {
             found = state.taskDefinitions.containsKey(Json.lastSegment(arn));
         } else if (arn.contains(":capacity-provider/")) {
             found = state.capacityProviders.containsKey(Json.lastSegment(arn));
+        } else if (arn.contains(":task-set/")) {
+            found = ecs.sandbox().state(TaskSetState.class).taskSets.values().stream()
+                    .anyMatch(taskSets -> taskSets.stream().anyMatch(taskSet -> taskSet.taskSetArn.equals(arn)));
         } else {
             found = state.services.containsKey(arn) || state.tasks.containsKey(arn)
                     || state.containerInstances.containsKey(arn);

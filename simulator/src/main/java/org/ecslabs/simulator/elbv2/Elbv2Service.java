@@ -3,16 +3,20 @@ package org.ecslabs.simulator.elbv2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Sandbox;
+import org.ecslabs.simulator.engine.TaggedResources;
 import org.ecslabs.simulator.protocol.AwsException;
 import org.ecslabs.simulator.protocol.Protocol;
 
 /** Elastic Load Balancing v2 (application and network load balancers) on the query protocol. */
-public class Elbv2Service implements AwsService {
+public class Elbv2Service implements AwsService, TaggedResources {
     /** Control operation: make a target's health checks fail (or pass again). */
     public static final String SET_TARGET_HEALTH = "SetTargetHealth";
 
@@ -108,9 +112,7 @@ public class Elbv2Service implements AwsService {
     }
 
     private static void requireResource(Elbv2State state, String arn) {
-        boolean known = state.loadBalancers.containsKey(arn) || state.targetGroups.containsKey(arn)
-                || state.listeners.containsKey(arn) || state.rules.containsKey(arn);
-        if (known) {
+        if (exists(state, arn)) {
             return;
         }
         if (arn.contains(":targetgroup/")) {
@@ -155,5 +157,40 @@ public class Elbv2Service implements AwsService {
             state.tags.getOrDefault(arn, Map.of()).forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
         }
         return output;
+    }
+
+    @Override
+    public List<TaggedResource> taggedResources(Sandbox sandbox) {
+        Elbv2State state = sandbox.state(Elbv2State.class);
+        List<TaggedResource> tagged = new ArrayList<>();
+        Stream.of(state.loadBalancers.keySet(), state.targetGroups.keySet(), state.listeners.keySet(), state.rules.keySet())
+                .flatMap(Set::stream)
+                .forEach(arn -> TaggedResource.addIfTagged(tagged, arn, state.tags.get(arn)));
+        return tagged;
+    }
+
+    @Override
+    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+        Elbv2State state = sandbox.state(Elbv2State.class);
+        if (!exists(state, arn)) {
+            return false;
+        }
+        state.tags.computeIfAbsent(arn, key -> new LinkedHashMap<>()).putAll(tags);
+        return true;
+    }
+
+    @Override
+    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
+        Elbv2State state = sandbox.state(Elbv2State.class);
+        if (!exists(state, arn)) {
+            return false;
+        }
+        keys.forEach(state.tags.getOrDefault(arn, new LinkedHashMap<>())::remove);
+        return true;
+    }
+
+    private static boolean exists(Elbv2State state, String arn) {
+        return state.loadBalancers.containsKey(arn) || state.targetGroups.containsKey(arn)
+                || state.listeners.containsKey(arn) || state.rules.containsKey(arn);
     }
 }

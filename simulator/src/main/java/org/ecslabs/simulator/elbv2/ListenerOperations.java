@@ -140,7 +140,13 @@ final class ListenerOperations {
     }
 
     static void removeListener(Elbv2State state, String listenerArn) {
-        state.rules.values().removeIf(rule -> rule.listenerArn.equals(listenerArn));
+        state.rules.values().removeIf(rule -> {
+            boolean gone = rule.listenerArn.equals(listenerArn);
+            if (gone) {
+                state.tags.remove(rule.arn);
+            }
+            return gone;
+        });
         state.listeners.remove(listenerArn);
         state.tags.remove(listenerArn);
     }

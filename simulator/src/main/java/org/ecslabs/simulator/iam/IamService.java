@@ -9,8 +9,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Sandbox;
@@ -60,6 +62,9 @@ public class IamService implements AwsService {
             case "GetRolePolicy" -> getRolePolicy(state, input);
             case "ListRolePolicies" -> listRolePolicies(state, input);
             case "DeleteRolePolicy" -> deleteRolePolicy(state, input);
+            case "TagRole" -> tagRole(state, input);
+            case "UntagRole" -> untagRole(state, input);
+            case "ListRoleTags" -> listRoleTags(state, input);
             case "CreateServiceLinkedRole" -> createServiceLinkedRole(sandbox, state, input);
             case "SimulatePrincipalPolicy" -> simulatePrincipalPolicy(sandbox, state, input);
             case "CreatePolicy" -> CustomerPolicies.create(sandbox, state, input);
@@ -256,6 +261,34 @@ public class IamService implements AwsService {
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         ArrayNode names = result.putArray("PolicyNames");
         role.inlinePolicies.keySet().forEach(names::add);
+        result.put("IsTruncated", false);
+        return result;
+    }
+
+    private JsonNode tagRole(IamState state, ObjectNode input) {
+        IamState.Role role = role(state, input);
+        Map<String, String> tags = new LinkedHashMap<>(role.tags);
+        for (JsonNode tag : input.path("Tags")) {
+            tags.put(tag.path("Key").asText(), tag.path("Value").asText(""));
+        }
+        if (tags.size() > 50) {
+            throw new AwsException("LimitExceeded", "Cannot exceed quota for TagsPerRole: 50.", 409);
+        }
+        role.tags.putAll(tags);
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    private JsonNode untagRole(IamState state, ObjectNode input) {
+        IamState.Role role = role(state, input);
+        input.path("TagKeys").forEach(key -> role.tags.remove(key.asText()));
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    private JsonNode listRoleTags(IamState state, ObjectNode input) {
+        IamState.Role role = role(state, input);
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        ArrayNode tags = result.putArray("Tags");
+        role.tags.forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
         result.put("IsTruncated", false);
         return result;
     }

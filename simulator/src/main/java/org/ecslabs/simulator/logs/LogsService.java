@@ -10,15 +10,17 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Sandbox;
+import org.ecslabs.simulator.engine.TaggedResources;
 import org.ecslabs.simulator.protocol.AwsException;
 import org.ecslabs.simulator.protocol.Protocol;
 
 /** CloudWatch Logs: log groups, streams, events, retention and the simple filter patterns. */
-public class LogsService implements AwsService {
+public class LogsService implements AwsService, TaggedResources {
     private static final Pattern GROUP_NAME = Pattern.compile("[.\\-_/#A-Za-z0-9]{1,512}");
     private static final Pattern STREAM_NAME = Pattern.compile("[^:*]{1,512}");
     private static final Set<Integer> RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
@@ -364,5 +366,40 @@ public class LogsService implements AwsService {
                 result.put("nextToken", "n/" + to);
             }
         }
+    }
+
+    /** A log group's tagging ARN is its ARN without the ":*" that DescribeLogGroups' arn carries. */
+    @Override
+    public List<TaggedResource> taggedResources(Sandbox sandbox) {
+        List<TaggedResource> tagged = new ArrayList<>();
+        sandbox.state(LogsState.class).groups.values()
+                .forEach(group -> TaggedResource.addIfTagged(tagged, sandbox.arn("logs", "log-group:" + group.name), group.tags));
+        return tagged;
+    }
+
+    @Override
+    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+        LogsState.LogGroup group = groupByArn(sandbox, arn);
+        if (group != null) {
+            group.tags.putAll(tags);
+        }
+        return group != null;
+    }
+
+    @Override
+    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
+        LogsState.LogGroup group = groupByArn(sandbox, arn);
+        if (group != null) {
+            keys.forEach(group.tags::remove);
+        }
+        return group != null;
+    }
+
+    private static LogsState.LogGroup groupByArn(Sandbox sandbox, String arn) {
+        String prefix = sandbox.arn("logs", "log-group:");
+        if (!arn.startsWith(prefix)) {
+            return null;
+        }
+        return sandbox.state(LogsState.class).groups.get(arn.substring(prefix.length()).replaceFirst(":\\*$", ""));
     }
 }

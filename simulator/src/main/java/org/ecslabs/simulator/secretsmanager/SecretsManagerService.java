@@ -9,15 +9,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Sandbox;
+import org.ecslabs.simulator.engine.TaggedResources;
 import org.ecslabs.simulator.protocol.AwsException;
 import org.ecslabs.simulator.protocol.Protocol;
 
 /** AWS Secrets Manager: secrets with versions and staging labels, and deletion with a recovery window. */
-public class SecretsManagerService implements AwsService {
+public class SecretsManagerService implements AwsService, TaggedResources {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
     private static final String SUFFIX_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     static final String CURRENT = "AWSCURRENT";
@@ -56,6 +58,16 @@ public class SecretsManagerService implements AwsService {
             case "DeleteSecret" -> deleteSecret(sandbox, state, input);
             case "RestoreSecret" -> restoreSecret(sandbox, state, input);
             case "GetRandomPassword" -> RandomPasswords.generate(input);
+            case "TagResource" -> {
+                SecretsState.Secret secret = existing(state, input);
+                input.path("Tags").forEach(tag -> secret.tags.put(tag.path("Key").asText(), tag.path("Value").asText("")));
+                yield JsonNodeFactory.instance.objectNode();
+            }
+            case "UntagResource" -> {
+                SecretsState.Secret secret = existing(state, input);
+                input.path("TagKeys").forEach(key -> secret.tags.remove(key.asText()));
+                yield JsonNodeFactory.instance.objectNode();
+            }
             default -> throw AwsException.unknownOperation(operation);
         };
     }
@@ -352,5 +364,37 @@ public class SecretsManagerService implements AwsService {
 
     static BigDecimal seconds(long millis) {
         return BigDecimal.valueOf(millis, 3);
+    }
+
+    /** Secrets marked for deletion still exist (DescribeSecret shows them) until their recovery window ends. */
+    @Override
+    public List<TaggedResource> taggedResources(Sandbox sandbox) {
+        List<TaggedResource> tagged = new ArrayList<>();
+        sandbox.state(SecretsState.class).secrets.values()
+                .forEach(secret -> TaggedResource.addIfTagged(tagged, secret.arn, secret.tags));
+        return tagged;
+    }
+
+    @Override
+    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+        SecretsState.Secret secret = byArn(sandbox, arn);
+        if (secret != null) {
+            secret.tags.putAll(tags);
+        }
+        return secret != null;
+    }
+
+    @Override
+    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
+        SecretsState.Secret secret = byArn(sandbox, arn);
+        if (secret != null) {
+            keys.forEach(secret.tags::remove);
+        }
+        return secret != null;
+    }
+
+    private static SecretsState.Secret byArn(Sandbox sandbox, String arn) {
+        return sandbox.state(SecretsState.class).secrets.values().stream()
+                .filter(secret -> secret.arn.equals(arn)).findFirst().orElse(null);
     }
 }

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Sandbox;
+import org.ecslabs.simulator.engine.TaggedResources;
 import org.ecslabs.simulator.protocol.AwsException;
 import org.ecslabs.simulator.protocol.Protocol;
 
@@ -20,7 +22,7 @@ import org.ecslabs.simulator.protocol.Protocol;
  * AWS Cloud Map: namespaces (created asynchronously, as in AWS: an operation that succeeds on
  * the next tick), services with DNS records, and registered instances one can discover.
  */
-public class CloudMapService implements AwsService {
+public class CloudMapService implements AwsService, TaggedResources {
     @Override
     public String signingName() {
         return "servicediscovery";
@@ -63,6 +65,9 @@ public class CloudMapService implements AwsService {
             case "UpdateInstanceCustomHealthStatus" -> updateHealth(state, input);
             case "GetOperation" -> getOperation(sandbox, state, input);
             case "ListOperations" -> listOperations(state, input);
+            case "TagResource" -> tagResource(sandbox, input);
+            case "UntagResource" -> untagResource(sandbox, input);
+            case "ListTagsForResource" -> listTagsForResource(sandbox, input);
             default -> throw AwsException.unknownOperation(operation);
         };
     }
@@ -117,6 +122,7 @@ public class CloudMapService implements AwsService {
         if (!type.equals("HTTP")) {
             namespace.hostedZoneId = "Z" + sandbox.newId().substring(0, 20).toUpperCase(Locale.ROOT);
         }
+        putTags(namespace.tags, input.path("Tags"));
         state.namespaces.put(namespace.id, namespace);
         return operationResult(submit(sandbox, state, "CREATE_NAMESPACE", Map.of("NAMESPACE", namespace.id)));
     }
@@ -188,6 +194,7 @@ public class CloudMapService implements AwsService {
         }
         service.creatorRequestId = input.path("CreatorRequestId").asText(null);
         service.createdMillis = sandbox.now().toEpochMilli();
+        putTags(service.tags, input.path("Tags"));
         state.services.put(service.id, service);
         return single("Service", serviceNode(sandbox, service, true));
     }
@@ -521,5 +528,88 @@ public class CloudMapService implements AwsService {
 
     private static BigDecimal seconds(long millis) {
         return BigDecimal.valueOf(millis, 3);
+    }
+
+    /** Namespaces count from CreateNamespace on, while their creation operation is still running. */
+    @Override
+    public List<TaggedResource> taggedResources(Sandbox sandbox) {
+        CloudMapState state = sandbox.state(CloudMapState.class);
+        List<TaggedResource> tagged = new ArrayList<>();
+        state.namespaces.values().forEach(namespace ->
+                TaggedResource.addIfTagged(tagged, sandbox.arn("servicediscovery", "namespace/" + namespace.id), namespace.tags));
+        state.services.values().forEach(service ->
+                TaggedResource.addIfTagged(tagged, sandbox.arn("servicediscovery", "service/" + service.id), service.tags));
+        return tagged;
+    }
+
+    @Override
+    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+        Map<String, String> current = tagsOf(sandbox, arn);
+        if (current != null) {
+            current.putAll(tags);
+        }
+        return current != null;
+    }
+
+    @Override
+    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
+        Map<String, String> current = tagsOf(sandbox, arn);
+        if (current != null) {
+            keys.forEach(current::remove);
+        }
+        return current != null;
+    }
+
+    /** The live tag map of the namespace or service an ARN names; null when there is none. */
+    private static Map<String, String> tagsOf(Sandbox sandbox, String arn) {
+        CloudMapState state = sandbox.state(CloudMapState.class);
+        String namespaces = sandbox.arn("servicediscovery", "namespace/");
+        String services = sandbox.arn("servicediscovery", "service/");
+        if (arn.startsWith(namespaces)) {
+            CloudMapState.Namespace namespace = state.namespaces.get(arn.substring(namespaces.length()));
+            return namespace == null ? null : namespace.tags;
+        }
+        if (arn.startsWith(services)) {
+            CloudMapState.Service service = state.services.get(arn.substring(services.length()));
+            return service == null ? null : service.tags;
+        }
+        return null;
+    }
+
+    private static Map<String, String> taggable(Sandbox sandbox, ObjectNode input) {
+        Map<String, String> tags = tagsOf(sandbox, input.path("ResourceARN").asText(""));
+        if (tags == null) {
+            throw new AwsException("ResourceNotFoundException", "The operation can't be completed because the resource was not found.");
+        }
+        return tags;
+    }
+
+    /** Tags given on create or TagResource ([{Key, Value}]), at most 50 on a resource. */
+    private static void putTags(Map<String, String> tags, JsonNode requested) {
+        Map<String, String> all = new LinkedHashMap<>(tags);
+        requested.forEach(tag -> all.put(tag.path("Key").asText(), tag.path("Value").asText("")));
+        if (all.size() > 50) {
+            throw new AwsException("TooManyTagsException", "The resource can't be created because you've reached the quota on the"
+                    + " number of tags that you can associate with a resource.");
+        }
+        tags.putAll(all);
+    }
+
+    private static JsonNode tagResource(Sandbox sandbox, ObjectNode input) {
+        putTags(taggable(sandbox, input), input.path("Tags"));
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    private static JsonNode untagResource(Sandbox sandbox, ObjectNode input) {
+        Map<String, String> tags = taggable(sandbox, input);
+        input.path("TagKeys").forEach(key -> tags.remove(key.asText()));
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    private static JsonNode listTagsForResource(Sandbox sandbox, ObjectNode input) {
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        ArrayNode tags = result.putArray("Tags");
+        taggable(sandbox, input).forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
+        return result;
     }
 }

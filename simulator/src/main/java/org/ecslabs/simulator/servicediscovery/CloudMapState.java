@@ -23,6 +23,7 @@ public class CloudMapState {
         public long createdMillis;
         /** False until its CREATE_NAMESPACE operation has succeeded. */
         public boolean ready;
+        public Map<String, String> tags = new LinkedHashMap<>();
     }
 
     public static class Service {
@@ -39,6 +40,7 @@ public class CloudMapState {
         public String creatorRequestId;
         public long createdMillis;
         public Map<String, Instance> instances = new LinkedHashMap<>();
+        public Map<String, String> tags = new LinkedHashMap<>();
     }
 
     public static class Instance {

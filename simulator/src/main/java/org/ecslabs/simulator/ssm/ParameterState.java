@@ -18,6 +18,7 @@ public class ParameterState {
         public String tier = "Standard";
         public String dataType = "text";
         public List<Version> versions = new ArrayList<>();
+        public Map<String, String> tags = new TreeMap<>();
 
         public Version current() {
             return versions.get(versions.size() - 1);

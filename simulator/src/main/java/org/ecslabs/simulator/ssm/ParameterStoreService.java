@@ -8,16 +8,21 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Sandbox;
+import org.ecslabs.simulator.engine.TaggedResources;
 import org.ecslabs.simulator.protocol.AwsException;
 import org.ecslabs.simulator.protocol.Protocol;
 
 /** Systems Manager Parameter Store: String, StringList and SecureString parameters with versions. */
-public class ParameterStoreService implements AwsService {
+public class ParameterStoreService implements AwsService, TaggedResources {
     private static final Set<String> TYPES = Set.of("String", "StringList", "SecureString");
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.\\-/]{1,2048}");
 
@@ -53,6 +58,9 @@ public class ParameterStoreService implements AwsService {
             case "GetParameterHistory" -> getParameterHistory(sandbox, state, input);
             case "DeleteParameter" -> deleteParameter(state, input);
             case "DeleteParameters" -> deleteParameters(state, input);
+            case "AddTagsToResource" -> addTagsToResource(state, input);
+            case "RemoveTagsFromResource" -> removeTagsFromResource(state, input);
+            case "ListTagsForResource" -> listTagsForResource(state, input);
             default -> throw AwsException.unknownOperation(operation);
         };
     }
@@ -74,8 +82,14 @@ public class ParameterStoreService implements AwsService {
             throw new AwsException("ValidationException", "Standard tier parameters support a maximum parameter value of 4096 characters."
                     + " To create a larger parameter value, upgrade the parameter to use the advanced-parameter tier.");
         }
+        boolean overwrite = input.path("Overwrite").asBoolean(false);
+        if (overwrite && !input.path("Tags").isEmpty()) {
+            throw new AwsException("ValidationException", "Invalid request: tags and overwrite can't be used together. To create a"
+                    + " parameter with tags, please remove overwrite flag. To update tags for an existing parameter, please use"
+                    + " AddTagsToResource or RemoveTagsFromResource.");
+        }
         ParameterState.Parameter parameter = state.parameters.get(name);
-        if (parameter != null && !input.path("Overwrite").asBoolean(false)) {
+        if (parameter != null && !overwrite) {
             throw new AwsException("ParameterAlreadyExists",
                     "The parameter already exists. To overwrite this value, set the overwrite option in the request to true.");
         }
@@ -101,6 +115,7 @@ public class ParameterStoreService implements AwsService {
             parameter.keyId = input.path("KeyId").asText(parameter.keyId == null ? "alias/aws/ssm" : parameter.keyId);
         }
         parameter.dataType = input.path("DataType").asText(parameter.dataType);
+        addTags(parameter, requestTags(input.path("Tags")));
         ParameterState.Version version = new ParameterState.Version();
         version.version = parameter.versions.isEmpty() ? 1 : parameter.current().version + 1;
         version.value = value;
@@ -328,5 +343,85 @@ public class ParameterStoreService implements AwsService {
 
     static BigDecimal seconds(long millis) {
         return BigDecimal.valueOf(millis, 3);
+    }
+
+    @Override
+    public List<TaggedResource> taggedResources(Sandbox sandbox) {
+        List<TaggedResource> tagged = new ArrayList<>();
+        sandbox.state(ParameterState.class).parameters.values()
+                .forEach(parameter -> TaggedResource.addIfTagged(tagged, arn(sandbox, parameter.name), parameter.tags));
+        return tagged;
+    }
+
+    @Override
+    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+        ParameterState.Parameter parameter = byArn(sandbox, arn);
+        if (parameter != null) {
+            parameter.tags.putAll(tags);
+        }
+        return parameter != null;
+    }
+
+    @Override
+    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
+        ParameterState.Parameter parameter = byArn(sandbox, arn);
+        if (parameter != null) {
+            keys.forEach(parameter.tags::remove);
+        }
+        return parameter != null;
+    }
+
+    private static ParameterState.Parameter byArn(Sandbox sandbox, String arn) {
+        return sandbox.state(ParameterState.class).parameters.values().stream()
+                .filter(parameter -> arn(sandbox, parameter.name).equals(arn)).findFirst().orElse(null);
+    }
+
+    /** AddTagsToResource, RemoveTagsFromResource and ListTagsForResource name a parameter by ResourceType and ResourceId. */
+    private static ParameterState.Parameter taggable(ParameterState state, ObjectNode input) {
+        String type = input.path("ResourceType").asText("");
+        if (!type.equals("Parameter")) {
+            throw new AwsException("InvalidResourceType", "The resource type is not valid. Parameter Store resources are of type Parameter.");
+        }
+        ParameterState.Parameter parameter = state.parameters.get(input.path("ResourceId").asText(""));
+        if (parameter == null) {
+            throw new AwsException("InvalidResourceId", "The resource ID is not valid. Verify that you entered the correct ID and try again.");
+        }
+        return parameter;
+    }
+
+    private static Map<String, String> requestTags(JsonNode tags) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (JsonNode tag : tags) {
+            found.put(tag.path("Key").asText(), tag.path("Value").asText(""));
+        }
+        return found;
+    }
+
+    private static void addTags(ParameterState.Parameter parameter, Map<String, String> tags) {
+        Map<String, String> all = new LinkedHashMap<>(parameter.tags);
+        all.putAll(tags);
+        if (all.size() > 50) {
+            throw new AwsException("TooManyTagsError", "The Targets parameter includes too many tags. Remove one or more tags and try the command again.");
+        }
+        parameter.tags.putAll(tags);
+    }
+
+    private static JsonNode addTagsToResource(ParameterState state, ObjectNode input) {
+        addTags(taggable(state, input), requestTags(input.path("Tags")));
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    private static JsonNode removeTagsFromResource(ParameterState state, ObjectNode input) {
+        ParameterState.Parameter parameter = taggable(state, input);
+        input.path("TagKeys").forEach(key -> parameter.tags.remove(key.asText()));
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    private static JsonNode listTagsForResource(ParameterState state, ObjectNode input) {
+        ParameterState.Parameter parameter = taggable(state, input);
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        ArrayNode tags = result.putArray("TagList");
+        parameter.tags.forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
+        return result;
     }
 }
