@@ -65,6 +65,7 @@ public class IamService implements AwsService {
             case "TagRole" -> tagRole(state, input);
             case "UntagRole" -> untagRole(state, input);
             case "ListRoleTags" -> listRoleTags(state, input);
+            case "ListInstanceProfilesForRole" -> listInstanceProfilesForRole(state, input);
             case "CreateServiceLinkedRole" -> createServiceLinkedRole(sandbox, state, input);
             case "SimulatePrincipalPolicy" -> simulatePrincipalPolicy(sandbox, state, input);
             case "CreatePolicy" -> CustomerPolicies.create(sandbox, state, input);
@@ -289,6 +290,18 @@ public class IamService implements AwsService {
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         ArrayNode tags = result.putArray("Tags");
         role.tags.forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
+        result.put("IsTruncated", false);
+        return result;
+    }
+
+    /**
+     * Instance profiles are not simulated (container instances join clusters through the control API),
+     * so a role is in none; a clean-up asks before it deletes the role, as on AWS.
+     */
+    private JsonNode listInstanceProfilesForRole(IamState state, ObjectNode input) {
+        role(state, input);
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        result.putArray("InstanceProfiles");
         result.put("IsTruncated", false);
         return result;
     }

@@ -42,6 +42,9 @@ class IamServiceTest {
         assertThat(iam.error("DeleteRole", "{'RoleName':'exec'}").code()).isEqualTo("DeleteConflict");
         assertThat(iam.error("AttachRolePolicy", "{'RoleName':'exec','PolicyArn':'arn:aws:iam::aws:policy/Nope'}").code())
                 .isEqualTo("NoSuchEntity");
+        // No instance profiles are simulated: a role is in none, and a missing role is still an error.
+        assertThat(iam.call("ListInstanceProfilesForRole", "{'RoleName':'exec'}").path("InstanceProfiles")).isEmpty();
+        assertThat(iam.error("ListInstanceProfilesForRole", "{'RoleName':'nope'}").code()).isEqualTo("NoSuchEntity");
     }
 
     @Test
