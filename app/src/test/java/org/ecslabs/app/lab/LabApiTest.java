@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 import org.ecslabs.app.aws.AwsClientsPool;
 import org.ecslabs.app.aws.Backend;
@@ -141,6 +142,38 @@ class LabApiTest {
             assertThat(list.at("/0/lastRun/total").asInt()).isEqualTo(2);
             assertThat(list.at("/0/lastRun/checkedAt").asText()).isEqualTo("2026-11-21T12:00:00Z");
         });
+    }
+
+    @Test
+    void cleanUpStartsFromJsonOnlyAndIsFollowedToTheEnd() throws Exception {
+        Backend backend = Backend.endpoint(URI.create("http://localhost:" + simulator.port()), "us-east-1", "test", "test");
+        CommandRunner runner = new CommandRunner(new OperationInvoker(pool.clients(backend)));
+        runner.lab("api-lab");
+        runner.run("aws ecs create-cluster --cluster-name api-lab");
+        runner.lab(null);
+        runner.run("aws ecs create-cluster --cluster-name mine");
+        JavalinTest.test(app, (server, client) -> {
+            assertThat(JSON.readTree(client.get("/api/labs/api-lab/clean-up").body().string()).get("state").asText())
+                    .isEqualTo("none");
+            // Another site's form cannot start a clean-up: it cannot send JSON without asking first.
+            var form = client.post("/api/labs/api-lab/clean-up");
+            assertThat(form.code()).isEqualTo(415);
+            assertThat(client.post("/api/labs/no-such-lab/clean-up", Map.of()).code()).isEqualTo(404);
+
+            var started = client.post("/api/labs/api-lab/clean-up", Map.of());
+            assertThat(started.code()).isEqualTo(202);
+            JsonNode status = JSON.readTree(started.body().string());
+            for (int poll = 0; poll < 600 && !status.get("state").asText().equals("finished"); poll++) {
+                Thread.sleep(100);
+                status = JSON.readTree(client.get("/api/labs/api-lab/clean-up").body().string());
+            }
+            assertThat(status.get("state").asText()).isEqualTo("finished");
+            assertThat(status.get("deleted").asInt()).isEqualTo(1);
+            assertThat(status.get("leftovers")).isEmpty();
+            assertThat(status.get("log").toString()).contains("✓ deleted ecs cluster api-lab");
+        });
+        assertThat(runner.run("aws ecs list-clusters --query clusterArns --output text").strip())
+                .isEqualTo("arn:aws:ecs:us-east-1:000000000000:cluster/mine");
     }
 
     @Test
