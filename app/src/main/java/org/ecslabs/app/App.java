@@ -71,7 +71,7 @@ public final class App {
                 new LabApi(labCatalog, awsClients, labResults, labBackends::backendFor,
                         ctx -> context.learners().of(ctx).id(), context.clock()),
                 new SimulatorEndpoint(context.simulator()),
-                new ConsoleRoutes(context.learners(), SoloSandbox::of, context.templates()));
+                new ConsoleRoutes(context.learners(), labBackends, labCatalog, context.templates()));
         ErrorHandling errors = new ErrorHandling(context.templates());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
