@@ -11,6 +11,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.javalin.Javalin;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import org.ecslabs.app.App;
 import org.ecslabs.app.AppConfig;
 import org.ecslabs.app.AppContext;
+import org.ecslabs.app.aws.AwsClients;
 import org.ecslabs.app.aws.Backend;
 import org.ecslabs.app.web.Chromium;
 import org.ecslabs.simulator.engine.Account;
@@ -129,6 +131,20 @@ class LabBackendBrowserTest {
                         new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
                 assertThat(page.content()).doesNotContain(secret);
                 Chromium.screenshot(page, "console-real-account.png");
+
+                // Opened for a lab, the console says so and tags what the learner creates with the lab's id.
+                page.navigate(origin + "/console?lab=first-fargate-task");
+                assertThat(page.locator(".console-lab")).containsText("Working on lab Your first Fargate task");
+                assertThat(page.locator(".console-lab")).containsText("ecslabs:lab=first-fargate-task");
+                input.fill("aws ecs create-cluster --cluster-name fargate-lab");
+                input.press("Enter");
+                assertThat(page.locator(".console-entry").last().locator(".console-text")).containsText("\"clusterName\" : \"fargate-lab\"");
+                try (AwsClients aws = new AwsClients(Backend.endpoint(URI.create(origin + "/aws"), "us-east-1",
+                        sandbox.accessKeyId(), secret))) {
+                    assertThat(aws.ecs().listTagsForResource(request -> request.resourceArn(
+                            "arn:aws:ecs:us-east-1:" + sandbox.accountId() + ":cluster/fargate-lab")).tags())
+                            .anyMatch(tag -> tag.key().equals("ecslabs:lab") && tag.value().equals("first-fargate-task"));
+                }
 
                 page.navigate(origin + "/labs/backend");
                 page.getByText("Remove credentials").click();
