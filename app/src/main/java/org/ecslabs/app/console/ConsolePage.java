@@ -3,6 +3,7 @@ package org.ecslabs.app.console;
 import java.util.List;
 import org.ecslabs.app.aws.CredentialVault;
 import org.ecslabs.app.lab.LabDirectory;
+import org.ecslabs.app.lab.LabTags;
 import org.ecslabs.app.web.Frame;
 
 /**
@@ -38,6 +39,6 @@ public record ConsolePage(Frame frame, List<String> examples, CredentialVault.Su
 
     /** The lab tag's text, {@code ecslabs:lab=<id>}. */
     public String labTag() {
-        return lab == null ? null : org.ecslabs.app.lab.LabTags.KEY + "=" + lab.id();
+        return lab == null ? null : LabTags.KEY + "=" + lab.id();
     }
 }
