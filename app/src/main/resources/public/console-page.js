@@ -1,4 +1,6 @@
-// The console page's live view: polls GET /api/console/state every 2 seconds, draws the
+// The console page's live view: polls GET /api/console/state (every 2 seconds on the simulator,
+// every 10 on an AWS account, where each read is API calls against its rate limits; the page's
+// data-poll-seconds says which), draws the
 // clusters, services, tasks, container instances and target groups, the simulated clock, and a
 // chart (inline SVG) of one service's desired and running counts and CPU over simulated time.
 // Clock buttons run ecslabs commands through the console box (console.js). Every value is written
@@ -341,10 +343,14 @@
         note.textContent = chart.cpuAvailable ? '' : 'CPU appears when the simulator has CloudWatch.';
     }
 
-    function render(state) {
+    function showError(message) {
         var error = document.getElementById('live-error');
-        error.hidden = !state.error;
-        error.textContent = state.error || '';
+        error.hidden = !message;
+        error.textContent = message || '';
+    }
+
+    function render(state) {
+        showError(state.error);
         renderClock(state.clock);
         renderClusters(state.clusters);
         renderServices(state.services, state.trafficSplits || []);
@@ -364,8 +370,17 @@
         inFlight = true;
         var url = '/api/console/state' + (chosen ? '?service=' + encodeURIComponent(chosen) : '');
         fetch(url, {headers: {'Accept': 'application/json'}, credentials: 'same-origin'})
-            .then(function (response) { return response.json(); })
-            .then(render, function () { /* The next poll will try again. */ })
+            .then(function (response) {
+                return response.json().then(function (body) {
+                    if (!response.ok) {
+                        // Such as stored AWS keys that no longer decrypt: say so instead of drawing nothing.
+                        showError(body && body.message ? body.message : 'The live view failed (HTTP ' + response.status + ').');
+                        return;
+                    }
+                    render(body);
+                });
+            })
+            .catch(function () { /* The next poll will try again. */ })
             .finally(function () {
                 inFlight = false;
                 if (again) {
@@ -396,6 +411,8 @@
         });
         document.addEventListener('console:ran', refresh);
         refresh();
-        timer = setInterval(refresh, 2000);
+        var page = document.querySelector('.console-page');
+        var seconds = Number(page && page.getAttribute('data-poll-seconds')) || 2;
+        timer = setInterval(refresh, seconds * 1000);
     });
 })();

@@ -6,21 +6,26 @@
 //   [data-console-form]    a form whose submit runs the command (optional)
 //   [data-console-copy]    a button that copies the output (optional)
 //   [data-console-example] buttons that put their value in the input (optional)
-// and optionally data-console-history="<localStorage key>" to keep the command history.
+// and optionally data-console-history="<localStorage key>" to keep the command history, and
+// data-console-lab="<lab id>" to run every command in that lab's context (tagged ecslabs:lab=<id>).
 // Include <script src="/assets/console.js" defer></script>; boxes are bound on DOMContentLoaded,
-// or by hand with EcsLabsConsole.bind(element). EcsLabsConsole.run(command) returns a Promise of
-// {exitCode, output}. After every command the document receives a 'console:ran' event whose
+// or by hand with EcsLabsConsole.bind(element). EcsLabsConsole.run(command, lab) returns a Promise of
+// {exitCode, output}; lab is optional. After every command the document receives a 'console:ran' event whose
 // detail is {command, exitCode, output}. Output is always written as text, never as HTML.
 (function () {
     'use strict';
 
     var MAX_HISTORY = 100;
 
-    function run(command) {
+    function run(command, lab) {
+        var body = {command: command};
+        if (lab) {
+            body.lab = lab;
+        }
         return fetch('/api/console', {
             method: 'POST',
             headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},
-            body: JSON.stringify({command: command}),
+            body: JSON.stringify(body),
             credentials: 'same-origin'
         }).then(function (response) {
             return response.json().then(function (body) {
@@ -74,6 +79,7 @@
         var form = root.querySelector('[data-console-form]');
         var copy = root.querySelector('[data-console-copy]');
         var historyKey = root.getAttribute('data-console-history');
+        var lab = root.getAttribute('data-console-lab') || null;
         var history = loadHistory(historyKey);
         var position = history.length;
         var draft = '';
@@ -124,7 +130,7 @@
             draft = '';
             input.value = '';
             fit();
-            run(command).then(function (result) {
+            run(command, lab).then(function (result) {
                 append(command, result);
             }).finally(function () {
                 busy = false;
@@ -177,7 +183,7 @@
         });
         root.consoleBox = {
             run: function (command) {
-                return run(command).then(function (result) {
+                return run(command, lab).then(function (result) {
                     append(command, result);
                     return result;
                 });

@@ -73,7 +73,7 @@ public final class App {
                         ctx -> context.learners().of(ctx).id(), context.clock(),
                         new LabCleanups(context.clock(), LabCleanups.Rounds.DEFAULT)),
                 new SimulatorEndpoint(context.simulator()),
-                new ConsoleRoutes(context.learners(), SoloSandbox::of, context.templates()));
+                new ConsoleRoutes(context.learners(), labBackends, labCatalog, context.templates()));
         ErrorHandling errors = new ErrorHandling(context.templates());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

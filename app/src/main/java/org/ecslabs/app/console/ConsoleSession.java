@@ -32,11 +32,16 @@ public final class ConsoleSession {
     private final SandboxState state;
     private final boolean simulator;
 
-    ConsoleSession(OperationInvoker invoker) {
+    /**
+     * @param realAccount true on the learner's own AWS account: no simulator controls, whatever the
+     *                    endpoint (tests point a real account at the simulator)
+     */
+    ConsoleSession(OperationInvoker invoker, boolean realAccount) {
         this.runner = new CommandRunner(invoker);
-        this.simulator = invoker.clients().backend().isSimulator();
-        this.state = new SandboxState(invoker.clients());
+        this.simulator = !realAccount && invoker.clients().backend().isSimulator();
+        this.state = new SandboxState(invoker.clients(), simulator);
     }
+
 
     SandboxState state() {
         return state;
@@ -46,7 +51,24 @@ public final class ConsoleSession {
      * Runs every command of {@code script} (several lines, backslash continuations and comments
      * allowed) in order and stops at the first that fails, as a careful script would ({@code set -e}).
      */
-    public synchronized Result run(String script) {
+    public Result run(String script) {
+        return run(script, null);
+    }
+
+    /**
+     * As {@link #run(String)}, in a lab's context: every create call of this script carries the tag
+     * {@code ecslabs:lab=<lab>} ({@link org.ecslabs.app.lab.LabTags}). Null runs it outside any lab.
+     */
+    public synchronized Result run(String script, String lab) {
+        runner.lab(lab);
+        try {
+            return runScript(script);
+        } finally {
+            runner.lab(null);
+        }
+    }
+
+    private Result runScript(String script) {
         if (script == null || script.isBlank()) {
             return new Result(USAGE_ERROR, "Type a command, such as: aws ecs list-clusters\n");
         }
@@ -71,7 +93,7 @@ public final class ConsoleSession {
     }
 
     private Result runOne(String command) {
-        Optional<ShellGuard.Refusal> refusal = ShellGuard.check(command);
+        Optional<ShellGuard.Refusal> refusal = ShellGuard.check(command, simulator);
         if (refusal.isPresent()) {
             return new Result(refusal.get().exitCode(), refusal.get().message() + "\n");
         }

@@ -20,11 +20,32 @@ final class ShellGuard {
     private static final String ALLOWED = "This console runs only 'aws ...' and 'ecslabs ...' commands, echo, "
             + "and shell variables such as TASK=$(aws ecs list-tasks ... --output text).";
 
+    static final String NOT_ON_AWS = "ecslabs: error: 'ecslabs' commands control the built-in simulator (its clock, "
+            + "EC2 instances and injected failures) and do not run on your AWS account, where time passes by itself. "
+            + "Switch to the built-in simulator on /labs/backend to use them.";
+    private static final Pattern ECSLABS = Pattern.compile("(?s)(?:export\\s+)?(?:[A-Za-z_][A-Za-z0-9_]*=\"?\\$\\(\\s*)?ecslabs(?:\\s.*|\\)\"?)?");
+
     private ShellGuard() {
     }
 
     static Optional<Refusal> check(String command) {
-        String text = command.strip();
+        return check(command, true);
+    }
+
+    /**
+     * As {@link #check(String)}; without the simulator ({@code simulator} false: the learner's AWS
+     * account) {@code ecslabs ...} is refused too, since it drives only the simulator.
+     */
+    static Optional<Refusal> check(String command, boolean simulator) {
+        Optional<Refusal> refusal = checkText(command.strip());
+        if (refusal.isEmpty() && !simulator && runsEcslabs(command.strip())) {
+            return Optional.of(new Refusal(252, NOT_ON_AWS));
+        }
+        return refusal;
+    }
+
+    private static Optional<Refusal> checkText(String command) {
+        String text = command;
         Optional<Refusal> operator = operators(text);
         if (operator.isPresent()) {
             return operator;
@@ -46,6 +67,11 @@ final class ShellGuard {
                     + "first NAME=$(aws ... --output text), then use $NAME."));
         }
         return program(text);
+    }
+
+    /** True for {@code ecslabs ...} and for {@code NAME=$(ecslabs ...)}. */
+    private static boolean runsEcslabs(String text) {
+        return ECSLABS.matcher(text).matches();
     }
 
     private static Optional<Refusal> program(String text) {

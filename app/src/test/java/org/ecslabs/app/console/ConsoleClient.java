@@ -23,6 +23,11 @@ record ConsoleClient(int port) {
         return read(response.body());
     }
 
+    /** Runs a command in a lab's context: the body is {"command": ..., "lab": ...}. */
+    HttpResponse<String> runInLab(String command, String lab) {
+        return post("application/json", JSON.valueToTree(Map.of("command", command, "lab", lab)).toString());
+    }
+
     /** The output of a command that must succeed. */
     String ok(String command) {
         JsonNode result = run(command);

@@ -47,4 +47,22 @@ class ShellGuardTest {
         assertThat(ShellGuard.check("NAME=$(curl http://example.com)")).get().extracting(ShellGuard.Refusal::message)
                 .asString().startsWith("curl: command not found.");
     }
+
+    @Test
+    void onAnAwsAccountTheSimulatorsOwnCommandsAreRefusedAndTheRestPasses() {
+        for (String command : new String[] {"ecslabs clock advance --seconds 30", "ecslabs", "  ecslabs help",
+                "NOW=$(ecslabs clock show)", "export NOW=\"$(ecslabs clock show)\""}) {
+            assertThat(ShellGuard.check(command, false)).as(command)
+                    .hasValueSatisfying(refusal -> assertThat(refusal.exitCode()).isEqualTo(252))
+                    .hasValueSatisfying(refusal -> assertThat(refusal.message()).startsWith("ecslabs: error:"));
+            assertThat(ShellGuard.check(command, true)).as(command).isEmpty();
+        }
+        assertThat(ShellGuard.check("aws ecs list-clusters", false)).isEmpty();
+        assertThat(ShellGuard.check("echo ecslabs", false)).isEmpty();
+        assertThat(ShellGuard.check("ECSLABS=1", false)).isEmpty();
+        assertThat(ShellGuard.check("aws ecs create-cluster --cluster-name ecslabs", false)).isEmpty();
+        // Other refusals keep their own message.
+        assertThat(ShellGuard.check("ecslabs help | less", false)).hasValueSatisfying(
+                refusal -> assertThat(refusal.message()).contains("pipes"));
+    }
 }
