@@ -340,7 +340,7 @@
             root.setAttribute('data-running', String(last.running));
         }
         root.setAttribute('data-points', String(counts.length + cpu.length));
-        note.textContent = chart.cpuAvailable ? '' : 'CPU appears when the simulator has CloudWatch.';
+        note.textContent = chart.cpuAvailable ? '' : 'No CPU datapoints from CloudWatch for this service yet.';
     }
 
     function showError(message) {
