@@ -95,8 +95,8 @@
             cleanup.classList.toggle("clean", !running && status.leftovers.length === 0);
             cleanup.classList.toggle("left-over", !running && status.leftovers.length > 0);
             state.textContent = running ? "Cleaning up…"
-                : status.leftovers.length === 0 ? "Clean: " + status.deleted + " tagged resource"
-                    + (status.deleted === 1 ? "" : "s") + " deleted, nothing left."
+                : status.leftovers.length === 0 ? "Done: nothing of this lab is left" + (status.deleted > 0
+                    ? " (" + status.deleted + " tagged resource" + (status.deleted === 1 ? "" : "s") + " deleted)." : ".")
                 : status.leftovers.length + " left to delete by hand:";
             if (running) {
                 window.setTimeout(follow, 1500);

@@ -30,8 +30,8 @@ public final class LabCleanups {
         public static final Rounds DEFAULT = new Rounds(40, Duration.ofSeconds(60), 80, Duration.ofSeconds(15));
     }
 
-    /** What the page shows: running or finished, the log so far, and what is left. */
-    public record Status(String lab, String state, Instant startedAt, Instant finishedAt, List<String> log,
+    /** What the page shows: running or finished (times in ISO-8601), the log so far, and what is left. */
+    public record Status(String lab, String state, String startedAt, String finishedAt, List<String> log,
                         int deleted, List<LabCleanup.Leftover> leftovers) {
     }
 
@@ -56,7 +56,8 @@ public final class LabCleanups {
 
         synchronized Status status() {
             boolean done = finishedAt != null;
-            return new Status(lab, done ? "finished" : "running", startedAt, finishedAt, List.copyOf(log),
+            return new Status(lab, done ? "finished" : "running", startedAt.toString(),
+                    done ? finishedAt.toString() : null, List.copyOf(log),
                     outcome == null ? 0 : outcome.deleted().size(), outcome == null ? List.of() : outcome.leftovers());
         }
     }

@@ -22,6 +22,7 @@ import org.ecslabs.app.AppConfig;
 import org.ecslabs.app.AppContext;
 import org.ecslabs.app.aws.AwsClients;
 import org.ecslabs.app.aws.Backend;
+import org.ecslabs.app.web.Chromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class LabBrowserTest {
     Path dataDir;
 
     @Test
-    void learnerOpensHintsAndChecksAStepBeforeAndAfterDoingIt() {
+    void learnerOpensHintsAndChecksAStepBeforeAndAfterDoingIt() throws java.io.IOException {
         if (!Files.isExecutable(CHROMIUM)) {
             throw new AssertionError("Chromium is required for the browser test but " + CHROMIUM + " is missing");
         }
@@ -90,8 +91,10 @@ class LabBrowserTest {
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                         new Page.GetByRoleOptions().setName("Clean up for me")).click();
                 Locator state = page.locator(".cleanup-state");
-                assertThat(state).containsText("nothing left", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+                assertThat(state).containsText("nothing of this lab is left", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
                 assertThat(page.locator(".cleanup-log")).containsText("aws ecs delete-cluster --cluster fargate-lab");
+                page.locator(".cleanup-log").scrollIntoViewIfNeeded();
+                Chromium.screenshot(page, "lab-cleanup.png");
                 step1.getByText("Check step 1").click();
                 assertThat(check).hasClass(Pattern.compile("failed"), new LocatorAssertions.HasClassOptions().setTimeout(60_000));
                 assertThat(problems).isEmpty();
