@@ -162,22 +162,9 @@ public class AutoScalingService implements AwsService, TaggedResources {
     }
 
     @Override
-    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+    public Map<String, String> tagsOf(Sandbox sandbox, String arn) {
         AutoScalingState state = sandbox.state(AutoScalingState.class);
-        if (state.targets.stream().noneMatch(target -> arn.equals(target.arn))) {
-            return false;
-        }
-        state.tags.computeIfAbsent(arn, key -> new TreeMap<>()).putAll(tags);
-        return true;
+        return state.targets.stream().anyMatch(target -> arn.equals(target.arn)) ? state.tags.computeIfAbsent(arn, key -> new TreeMap<>()) : null;
     }
 
-    @Override
-    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
-        AutoScalingState state = sandbox.state(AutoScalingState.class);
-        if (state.targets.stream().noneMatch(target -> arn.equals(target.arn))) {
-            return false;
-        }
-        keys.forEach(state.tags.getOrDefault(arn, new TreeMap<>())::remove);
-        return true;
-    }
 }

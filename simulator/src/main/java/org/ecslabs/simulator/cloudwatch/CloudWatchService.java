@@ -196,22 +196,9 @@ public class CloudWatchService implements AwsService, TaggedResources {
     }
 
     @Override
-    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+    public Map<String, String> tagsOf(Sandbox sandbox, String arn) {
         CloudWatchState state = sandbox.state(CloudWatchState.class);
-        if (state.alarms.values().stream().noneMatch(alarm -> alarm.alarmArn.equals(arn))) {
-            return false;
-        }
-        state.tags.computeIfAbsent(arn, key -> new TreeMap<>()).putAll(tags);
-        return true;
+        return state.alarms.values().stream().anyMatch(alarm -> alarm.alarmArn.equals(arn)) ? state.tags.computeIfAbsent(arn, key -> new TreeMap<>()) : null;
     }
 
-    @Override
-    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
-        CloudWatchState state = sandbox.state(CloudWatchState.class);
-        if (state.alarms.values().stream().noneMatch(alarm -> alarm.alarmArn.equals(arn))) {
-            return false;
-        }
-        keys.forEach(state.tags.getOrDefault(arn, new TreeMap<>())::remove);
-        return true;
-    }
 }

@@ -97,22 +97,9 @@ public class CodeDeployService implements AwsService, TaggedResources {
     }
 
     @Override
-    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+    public Map<String, String> tagsOf(Sandbox sandbox, String arn) {
         CodeDeployState state = sandbox.state(CodeDeployState.class);
-        if (!CodeDeployTags.exists(sandbox, state, arn)) {
-            return false;
-        }
-        state.tags.computeIfAbsent(arn, key -> new LinkedHashMap<>()).putAll(tags);
-        return true;
+        return CodeDeployTags.exists(sandbox, state, arn) ? state.tags.computeIfAbsent(arn, key -> new LinkedHashMap<>()) : null;
     }
 
-    @Override
-    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
-        CodeDeployState state = sandbox.state(CodeDeployState.class);
-        if (!CodeDeployTags.exists(sandbox, state, arn)) {
-            return false;
-        }
-        keys.forEach(state.tags.getOrDefault(arn, new LinkedHashMap<>())::remove);
-        return true;
-    }
 }

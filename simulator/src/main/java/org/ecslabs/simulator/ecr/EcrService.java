@@ -517,21 +517,9 @@ public class EcrService implements AwsService, TaggedResources {
     }
 
     @Override
-    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+    public Map<String, String> tagsOf(Sandbox sandbox, String arn) {
         EcrState.Repository repository = repositoryByArn(sandbox, arn);
-        if (repository != null) {
-            repository.tags.putAll(tags);
-        }
-        return repository != null;
-    }
-
-    @Override
-    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
-        EcrState.Repository repository = repositoryByArn(sandbox, arn);
-        if (repository != null) {
-            keys.forEach(repository.tags::remove);
-        }
-        return repository != null;
+        return repository == null ? null : repository.tags;
     }
 
     private static EcrState.Repository repositoryByArn(Sandbox sandbox, String arn) {

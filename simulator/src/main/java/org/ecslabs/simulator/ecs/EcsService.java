@@ -202,21 +202,9 @@ public class EcsService implements AwsService, TaggedResources {
     }
 
     @Override
-    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
-        if (!liveArns(sandbox).contains(arn)) {
-            return false;
-        }
-        sandbox.state(EcsState.class).tags.computeIfAbsent(arn, key -> new LinkedHashMap<>()).putAll(tags);
-        return true;
-    }
-
-    @Override
-    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
-        if (!liveArns(sandbox).contains(arn)) {
-            return false;
-        }
-        keys.forEach(sandbox.state(EcsState.class).tags.getOrDefault(arn, new LinkedHashMap<>())::remove);
-        return true;
+    public Map<String, String> tagsOf(Sandbox sandbox, String arn) {
+        return liveArns(sandbox).contains(arn)
+                ? sandbox.state(EcsState.class).tags.computeIfAbsent(arn, key -> new LinkedHashMap<>()) : null;
     }
 
     private static List<String> liveArns(Sandbox sandbox) {

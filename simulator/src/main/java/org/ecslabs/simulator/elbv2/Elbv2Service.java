@@ -170,23 +170,9 @@ public class Elbv2Service implements AwsService, TaggedResources {
     }
 
     @Override
-    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+    public Map<String, String> tagsOf(Sandbox sandbox, String arn) {
         Elbv2State state = sandbox.state(Elbv2State.class);
-        if (!exists(state, arn)) {
-            return false;
-        }
-        state.tags.computeIfAbsent(arn, key -> new LinkedHashMap<>()).putAll(tags);
-        return true;
-    }
-
-    @Override
-    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
-        Elbv2State state = sandbox.state(Elbv2State.class);
-        if (!exists(state, arn)) {
-            return false;
-        }
-        keys.forEach(state.tags.getOrDefault(arn, new LinkedHashMap<>())::remove);
-        return true;
+        return exists(state, arn) ? state.tags.computeIfAbsent(arn, key -> new LinkedHashMap<>()) : null;
     }
 
     private static boolean exists(Elbv2State state, String arn) {

@@ -15,16 +15,30 @@ public interface TaggedResources {
     List<TaggedResource> taggedResources(Sandbox sandbox);
 
     /**
-     * Adds tags to one of this service's resources for tag:TagResources. Returns false when the
-     * ARN names no resource of this service, which then reports it as failed.
+     * The live, changeable tag map of one of this service's resources, for tag:TagResources and
+     * tag:UntagResources; null when the ARN names no resource of this service, which is then
+     * reported as failed.
      */
-    default boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
-        return false;
+    default Map<String, String> tagsOf(Sandbox sandbox, String arn) {
+        return null;
     }
 
-    /** Removes tag keys from one of this service's resources for tag:UntagResources; false as above. */
+    /** Adds tags to the resource an ARN names; false when this service has no such resource. */
+    default boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+        Map<String, String> current = tagsOf(sandbox, arn);
+        if (current != null) {
+            current.putAll(tags);
+        }
+        return current != null;
+    }
+
+    /** Removes tag keys from the resource an ARN names; false as above. */
     default boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
-        return false;
+        Map<String, String> current = tagsOf(sandbox, arn);
+        if (current != null) {
+            keys.forEach(current::remove);
+        }
+        return current != null;
     }
 
     /** One resource's ARN and its tags, sorted by key (a missing value reads as ""). */

@@ -378,21 +378,9 @@ public class LogsService implements AwsService, TaggedResources {
     }
 
     @Override
-    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+    public Map<String, String> tagsOf(Sandbox sandbox, String arn) {
         LogsState.LogGroup group = groupByArn(sandbox, arn);
-        if (group != null) {
-            group.tags.putAll(tags);
-        }
-        return group != null;
-    }
-
-    @Override
-    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
-        LogsState.LogGroup group = groupByArn(sandbox, arn);
-        if (group != null) {
-            keys.forEach(group.tags::remove);
-        }
-        return group != null;
+        return group == null ? null : group.tags;
     }
 
     private static LogsState.LogGroup groupByArn(Sandbox sandbox, String arn) {

@@ -376,21 +376,9 @@ public class SecretsManagerService implements AwsService, TaggedResources {
     }
 
     @Override
-    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+    public Map<String, String> tagsOf(Sandbox sandbox, String arn) {
         SecretsState.Secret secret = byArn(sandbox, arn);
-        if (secret != null) {
-            secret.tags.putAll(tags);
-        }
-        return secret != null;
-    }
-
-    @Override
-    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
-        SecretsState.Secret secret = byArn(sandbox, arn);
-        if (secret != null) {
-            keys.forEach(secret.tags::remove);
-        }
-        return secret != null;
+        return secret == null ? null : secret.tags;
     }
 
     private static SecretsState.Secret byArn(Sandbox sandbox, String arn) {

@@ -543,25 +543,12 @@ public class CloudMapService implements AwsService, TaggedResources {
     }
 
     @Override
-    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
-        Map<String, String> current = tagsOf(sandbox, arn);
-        if (current != null) {
-            current.putAll(tags);
-        }
-        return current != null;
-    }
-
-    @Override
-    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
-        Map<String, String> current = tagsOf(sandbox, arn);
-        if (current != null) {
-            keys.forEach(current::remove);
-        }
-        return current != null;
+    public Map<String, String> tagsOf(Sandbox sandbox, String arn) {
+        return liveTags(sandbox, arn);
     }
 
     /** The live tag map of the namespace or service an ARN names; null when there is none. */
-    private static Map<String, String> tagsOf(Sandbox sandbox, String arn) {
+    private static Map<String, String> liveTags(Sandbox sandbox, String arn) {
         CloudMapState state = sandbox.state(CloudMapState.class);
         String namespaces = sandbox.arn("servicediscovery", "namespace/");
         String services = sandbox.arn("servicediscovery", "service/");
@@ -577,7 +564,7 @@ public class CloudMapService implements AwsService, TaggedResources {
     }
 
     private static Map<String, String> taggable(Sandbox sandbox, ObjectNode input) {
-        Map<String, String> tags = tagsOf(sandbox, input.path("ResourceARN").asText(""));
+        Map<String, String> tags = liveTags(sandbox, input.path("ResourceARN").asText(""));
         if (tags == null) {
             throw new AwsException("ResourceNotFoundException", "The operation can't be completed because the resource was not found.");
         }

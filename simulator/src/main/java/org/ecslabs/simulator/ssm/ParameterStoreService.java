@@ -354,21 +354,9 @@ public class ParameterStoreService implements AwsService, TaggedResources {
     }
 
     @Override
-    public boolean tagResource(Sandbox sandbox, String arn, Map<String, String> tags) {
+    public Map<String, String> tagsOf(Sandbox sandbox, String arn) {
         ParameterState.Parameter parameter = byArn(sandbox, arn);
-        if (parameter != null) {
-            parameter.tags.putAll(tags);
-        }
-        return parameter != null;
-    }
-
-    @Override
-    public boolean untagResource(Sandbox sandbox, String arn, List<String> keys) {
-        ParameterState.Parameter parameter = byArn(sandbox, arn);
-        if (parameter != null) {
-            keys.forEach(parameter.tags::remove);
-        }
-        return parameter != null;
+        return parameter == null ? null : parameter.tags;
     }
 
     private static ParameterState.Parameter byArn(Sandbox sandbox, String arn) {
