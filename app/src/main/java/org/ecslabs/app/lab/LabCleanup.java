@@ -139,7 +139,9 @@ public final class LabCleanup {
         List<Command> retry = runWrittenCleanup(lab);
         Map<String, Attempt> last = new LinkedHashMap<>();
         for (int round = 1; round <= rounds && !Thread.currentThread().isInterrupted(); round++) {
-            retry = rerun(retry);
+            if (round > 1) {
+                retry = rerun(retry);
+            }
             last = sweep(lab.id());
             boolean pending = !retry.isEmpty() || last.values().stream().anyMatch(a -> a.status() == Status.RETRY);
             if (!pending) {
