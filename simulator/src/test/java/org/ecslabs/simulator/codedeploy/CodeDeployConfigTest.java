@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.ecslabs.simulator.elbv2.ManualSandbox;
+import org.ecslabs.simulator.testing.ManualSandbox;
 import org.ecslabs.simulator.protocol.AwsException;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class BlueGreenTest {
     private static final String MAIN = "arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/main/1111111111111111";
     private static final String ALTERNATE = "arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/alt/2222222222222222";
-    private final TestSandbox sandbox = new TestSandbox();
+    private final EcsSandbox sandbox = new EcsSandbox();
     private String serviceArn;
 
     @BeforeEach

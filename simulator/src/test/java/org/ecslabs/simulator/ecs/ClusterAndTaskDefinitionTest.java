@@ -8,7 +8,7 @@ import org.ecslabs.simulator.protocol.AwsException;
 import org.junit.jupiter.api.Test;
 
 class ClusterAndTaskDefinitionTest {
-    private final TestSandbox sandbox = new TestSandbox();
+    private final EcsSandbox sandbox = new EcsSandbox();
 
     static void assertAwsError(Runnable call, String code, String message) {
         assertThatThrownBy(call::run)

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ContainerInstancePlacementTest {
-    private final TestSandbox sandbox = new TestSandbox();
+    private final EcsSandbox sandbox = new EcsSandbox();
 
     @BeforeEach
     void setUp() {

@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EcsLinkTest {
-    private final TestSandbox sandbox = new TestSandbox();
+    private final EcsSandbox sandbox = new EcsSandbox();
 
     @Test
     void otherServicesSeeCountsScaleThroughUpdateServiceAndGetLoadBalancerTargets() {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * either succeeds or fails with an AWS error, never with an internal one, and the counts stay consistent.
  */
 class RandomOperationsTest {
-    private final TestSandbox sandbox = new TestSandbox();
+    private final EcsSandbox sandbox = new EcsSandbox();
     private final Random random = new Random(2026);
     private final List<String> tasks = new ArrayList<>();
     private final List<String> instances = new ArrayList<>();

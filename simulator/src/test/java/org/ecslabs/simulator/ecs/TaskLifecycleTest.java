@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TaskLifecycleTest {
-    private final TestSandbox sandbox = new TestSandbox();
+    private final EcsSandbox sandbox = new EcsSandbox();
     private String subnets;
 
     @BeforeEach

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.ecslabs.simulator.ec2.Ec2Network;
 import org.ecslabs.simulator.protocol.AwsException;
+import org.ecslabs.simulator.testing.ManualSandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,8 @@ class IamServiceTest {
     static final String TRUST_ECS_TASKS = "{'Version':'2012-10-17','Statement':[{'Effect':'Allow',"
             + "'Principal':{'Service':'ecs-tasks.amazonaws.com'},'Action':'sts:AssumeRole'}]}";
 
-    private final ManualSandbox sandbox = new ManualSandbox();
+    // A test below holds a Role from IamState across calls; the engine, too, keeps live state between calls.
+    private final ManualSandbox sandbox = new ManualSandbox().keepingLiveStates();
     private final Calls iam = new Calls(new IamService(), sandbox);
 
     @Test

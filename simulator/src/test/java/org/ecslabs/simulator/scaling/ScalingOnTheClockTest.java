@@ -3,22 +3,20 @@ package org.ecslabs.simulator.scaling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.ecslabs.simulator.autoscaling.AutoScalingService;
 import org.ecslabs.simulator.cloudwatch.CloudWatchService;
 import org.ecslabs.simulator.protocol.AwsException;
+import org.ecslabs.simulator.testing.Calls;
+import org.ecslabs.simulator.testing.ManualSandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Load, metrics, alarms and scaling through the services' own operations on a hand-moved clock. */
 class ScalingOnTheClockTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant START = Instant.parse("2026-11-21T10:00:00Z");
 
     private ScriptedEcs ecs;
@@ -32,23 +30,15 @@ class ScalingOnTheClockTest {
         ecs.service("lab", "web", 2);
         cloudWatch = new CloudWatchService(ecs);
         autoScaling = new AutoScalingService(ecs);
-        sandbox = new ManualSandbox(START, ecs, List.of(cloudWatch, autoScaling));
-    }
-
-    private static ObjectNode json(String text) {
-        try {
-            return (ObjectNode) JSON.readTree(text.replace('\'', '"'));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(text, e);
-        }
+        sandbox = new ManualSandbox(START, cloudWatch, autoScaling).onEverySecond(ecs::tick);
     }
 
     private JsonNode cw(String operation, String input) {
-        return cloudWatch.call(sandbox, operation, json(input));
+        return sandbox.call(cloudWatch, operation, Calls.input(input));
     }
 
     private JsonNode aas(String operation, String input) {
-        return autoScaling.call(sandbox, operation, json(input));
+        return sandbox.call(autoScaling, operation, Calls.input(input));
     }
 
     private void registerWeb(int min, int max) {

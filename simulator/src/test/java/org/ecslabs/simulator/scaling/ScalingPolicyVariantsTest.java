@@ -3,21 +3,18 @@ package org.ecslabs.simulator.scaling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.List;
 import org.ecslabs.simulator.autoscaling.AutoScalingService;
 import org.ecslabs.simulator.cloudwatch.CloudWatchService;
 import org.ecslabs.simulator.protocol.AwsException;
+import org.ecslabs.simulator.testing.Calls;
+import org.ecslabs.simulator.testing.ManualSandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Target tracking on ALB requests and on a custom metric, scale-in switches, and percentage steps. */
 class ScalingPolicyVariantsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TARGET_GROUP = "arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/web/0123456789abcdef";
     private static final String TARGET = "'ServiceNamespace':'ecs','ResourceId':'service/lab/web','ScalableDimension':'ecs:service:DesiredCount'";
 
@@ -32,24 +29,16 @@ class ScalingPolicyVariantsTest {
         ecs.service("lab", "web", 2, TARGET_GROUP);
         cloudWatch = new CloudWatchService(ecs);
         autoScaling = new AutoScalingService(ecs);
-        sandbox = new ManualSandbox(Instant.parse("2026-11-21T10:00:00Z"), ecs, List.of(cloudWatch, autoScaling));
+        sandbox = new ManualSandbox(Instant.parse("2026-11-21T10:00:00Z"), cloudWatch, autoScaling).onEverySecond(ecs::tick);
         aas("RegisterScalableTarget", "{" + TARGET + ",'MinCapacity':1,'MaxCapacity':20}");
     }
 
-    private static ObjectNode json(String text) {
-        try {
-            return (ObjectNode) JSON.readTree(text.replace('\'', '"'));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(text, e);
-        }
-    }
-
     private JsonNode cw(String operation, String input) {
-        return cloudWatch.call(sandbox, operation, json(input));
+        return sandbox.call(cloudWatch, operation, Calls.input(input));
     }
 
     private JsonNode aas(String operation, String input) {
-        return autoScaling.call(sandbox, operation, json(input));
+        return sandbox.call(autoScaling, operation, Calls.input(input));
     }
 
     private void trackingPolicy(String name, String configuration) {
