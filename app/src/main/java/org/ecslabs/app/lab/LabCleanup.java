@@ -106,6 +106,8 @@ public final class LabCleanup {
     private final List<String> deleted = new ArrayList<>();
     private final Map<String, Attempt> refused = new LinkedHashMap<>();
     private final Set<Command> retrying = new HashSet<>();
+    /** The lab's tagged IAM roles, found in the first round; deleted ones then read as gone. */
+    private List<Arn> roles;
 
     /**
      * @param simulator whether the back end is the simulator (its clock can jump, {@code ecslabs} runs)
@@ -323,7 +325,11 @@ public final class LabCleanup {
             page.path("ResourceTagMappingList").forEach(item -> found.add(Arn.parse(item.path("ResourceARN").asText())));
             token = page.path("PaginationToken").asText("");
         } while (!token.isEmpty());
-        found.addAll(taggedRoles(lab));
+        if (roles == null) {
+            // Roles are read once: a clean-up makes none, and every role costs a ListRoleTags call.
+            roles = taggedRoles(lab);
+        }
+        found.addAll(roles);
         return found;
     }
 
