@@ -32,13 +32,10 @@ public final class ConsoleSession {
     private final SandboxState state;
     private final boolean simulator;
 
-    /**
-     * @param realAccount true on the learner's own AWS account: no simulator controls, whatever the
-     *                    endpoint (tests point a real account at the simulator)
-     */
-    ConsoleSession(OperationInvoker invoker, boolean realAccount) {
+    /** On the learner's own AWS account (whatever its endpoint in tests) the simulator's controls are refused. */
+    ConsoleSession(OperationInvoker invoker) {
         this.runner = new CommandRunner(invoker);
-        this.simulator = !realAccount && invoker.clients().backend().isSimulator();
+        this.simulator = invoker.clients().backend().isSimulator();
         this.state = new SandboxState(invoker.clients(), simulator);
     }
 

@@ -16,7 +16,7 @@ import org.ecslabs.app.web.Learner;
  */
 final class ConsoleSessions {
 
-    private record Key(String learner, Backend backend, boolean realAccount) {
+    private record Key(String learner, Backend backend) {
     }
 
     /** Long enough for a big clock advance, which the simulator computes tick by tick. */
@@ -27,8 +27,8 @@ final class ConsoleSessions {
 
     ConsoleSession of(Learner learner, ConsoleTarget target) {
         Backend backend = target.backend();
-        return sessions.computeIfAbsent(new Key(learner.id(), backend, target.realAccount()),
+        return sessions.computeIfAbsent(new Key(learner.id(), backend),
                 key -> new ConsoleSession(new OperationInvoker(clients.computeIfAbsent(backend,
-                        found -> new AwsClients(found, CALL_TIMEOUT))), key.realAccount()));
+                        found -> new AwsClients(found, CALL_TIMEOUT)))));
     }
 }
