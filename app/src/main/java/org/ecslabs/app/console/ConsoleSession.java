@@ -3,11 +3,13 @@ package org.ecslabs.app.console;
 import java.util.List;
 import java.util.Optional;
 import org.ecslabs.app.aws.SimulatorControl;
-import org.ecslabs.app.lab.Command;
-import org.ecslabs.app.lab.CommandHelp;
-import org.ecslabs.app.lab.CommandRunner;
-import org.ecslabs.app.lab.OperationException;
-import org.ecslabs.app.lab.OperationInvoker;
+import org.ecslabs.app.cli.Command;
+import org.ecslabs.app.cli.CommandHelp;
+import org.ecslabs.app.cli.CommandRunner;
+import org.ecslabs.app.cli.OperationException;
+import org.ecslabs.app.cli.OperationInvoker;
+import org.ecslabs.app.cli.ShellGuard;
+import org.ecslabs.app.lab.LabTags;
 
 /**
  * One learner's console: runs what they type against their own sandbox and answers what the AWS
@@ -34,7 +36,7 @@ public final class ConsoleSession {
 
     /** On the learner's own AWS account (whatever its endpoint in tests) the simulator's controls are refused. */
     ConsoleSession(OperationInvoker invoker) {
-        this.runner = new CommandRunner(invoker);
+        this.runner = new CommandRunner(invoker, LabTags::tag);
         this.simulator = invoker.clients().backend().isSimulator();
         this.state = new SandboxState(invoker.clients(), simulator);
     }

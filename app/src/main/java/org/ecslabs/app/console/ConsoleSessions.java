@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ecslabs.app.aws.AwsClients;
 import org.ecslabs.app.aws.Backend;
-import org.ecslabs.app.lab.OperationInvoker;
+import org.ecslabs.app.cli.OperationInvoker;
 import org.ecslabs.app.web.Learner;
 
 /**

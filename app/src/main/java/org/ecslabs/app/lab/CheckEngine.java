@@ -3,21 +3,18 @@ package org.ecslabs.app.lab;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.burt.jmespath.Expression;
 import io.burt.jmespath.JmesPathException;
-import io.burt.jmespath.RuntimeConfiguration;
-import io.burt.jmespath.jackson.JacksonRuntime;
 import java.util.List;
+import org.ecslabs.app.cli.JmesPath;
+import org.ecslabs.app.cli.OperationException;
+import org.ecslabs.app.cli.OperationInvoker;
 
 /**
  * Runs checks: one AWS call each through the {@link OperationInvoker}, then the check's JMESPath
  * expression over the response. A failing check says what it expected and what it found.
- * Thread-safe: the JMESPath runtime is immutable and the invoker thread-safe.
+ * Thread-safe: the JMESPath runtime ({@link JmesPath}) is immutable and the invoker thread-safe.
  */
 public final class CheckEngine {
 
-    // Silent type errors: ends_with(null, ':2') on a resource that does not exist yet is simply
-    // false, so a check fails with "found nothing" instead of an evaluation error.
-    private static final JacksonRuntime JMESPATH = new JacksonRuntime(
-            RuntimeConfiguration.builder().withSilentTypeErrors(true).build());
     private static final int EXCERPT_LENGTH = 160;
 
     private final OperationInvoker invoker;
@@ -28,7 +25,7 @@ public final class CheckEngine {
 
     /** Compiles a JMESPath expression; throws {@link JmesPathException} with the problem when it is invalid. */
     public static Expression<JsonNode> compile(String expression) {
-        return JMESPATH.compile(expression);
+        return JmesPath.compile(expression);
     }
 
     public List<CheckResult> run(List<Check> checks) {
@@ -55,7 +52,7 @@ public final class CheckEngine {
         } catch (JmesPathException e) {
             return CheckResult.fail(check, "the expectation could not be evaluated: " + e.getMessage());
         }
-        if (JMESPATH.isTruthy(result)) {
+        if (JmesPath.isTruthy(result)) {
             return CheckResult.pass(check);
         }
         return CheckResult.fail(check, explain(check.expect(), result, response));
@@ -72,7 +69,7 @@ public final class CheckEngine {
             for (String part : conjuncts) {
                 try {
                     JsonNode value = compile(part).search(response);
-                    if (!JMESPATH.isTruthy(value)) {
+                    if (!JmesPath.isTruthy(value)) {
                         return explain(part, value, response);
                     }
                 } catch (JmesPathException e) {

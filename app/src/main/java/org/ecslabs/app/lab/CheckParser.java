@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ecslabs.app.cli.Operation;
+import org.ecslabs.app.cli.OperationException;
 import org.ecslabs.app.markdown.MarkdownFileException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

@@ -3,6 +3,7 @@ package org.ecslabs.app.lab;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.ecslabs.app.cli.Command;
 
 /**
  * A hands-on lab, read from {@code labs/<id>.md} by {@link LabParser}.

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.ecslabs.app.aws.AwsClientsPool;
 import org.ecslabs.app.aws.Backend;
 import org.ecslabs.app.aws.CredentialVault;
+import org.ecslabs.app.cli.OperationInvoker;
 import org.ecslabs.app.web.Feature;
 
 /**

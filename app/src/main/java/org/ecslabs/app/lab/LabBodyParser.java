@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.ecslabs.app.cli.Command;
+import org.ecslabs.app.cli.Shell;
 import org.ecslabs.app.markdown.MarkdownFileException;
 
 /** A line-by-line reader of the body: sections, fences, admonitions. */

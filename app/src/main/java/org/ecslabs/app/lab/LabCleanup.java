@@ -15,6 +15,10 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ecslabs.app.aws.SimulatorControl;
+import org.ecslabs.app.cli.Command;
+import org.ecslabs.app.cli.CommandRunner;
+import org.ecslabs.app.cli.OperationException;
+import org.ecslabs.app.cli.OperationInvoker;
 import org.ecslabs.app.lab.ResourceDeletes.Arn;
 import org.ecslabs.app.lab.ResourceDeletes.Attempt;
 import org.ecslabs.app.lab.ResourceDeletes.Status;
@@ -82,7 +86,7 @@ public final class LabCleanup {
     public LabCleanup(OperationInvoker invoker, boolean simulator, Pause pause, Consumer<String> log) {
         this.invoker = invoker;
         this.deletes = new ResourceDeletes(invoker);
-        this.runner = new CommandRunner(invoker);
+        this.runner = new CommandRunner(invoker, LabTags::tag);
         this.simulator = simulator;
         this.pause = pause;
         this.log = log;

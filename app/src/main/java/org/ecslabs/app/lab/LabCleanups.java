@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.ecslabs.app.aws.AwsClients;
+import org.ecslabs.app.cli.OperationInvoker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

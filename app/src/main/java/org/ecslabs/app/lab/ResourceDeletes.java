@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
+import org.ecslabs.app.cli.OperationInvoker;
 
 /**
  * How to delete each kind of resource a lab makes, named by its ARN, through the

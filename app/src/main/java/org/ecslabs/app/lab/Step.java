@@ -2,6 +2,7 @@ package org.ecslabs.app.lab;
 
 import java.util.List;
 import java.util.Optional;
+import org.ecslabs.app.cli.Command;
 
 /**
  * One step of a lab: a {@code ##} section.

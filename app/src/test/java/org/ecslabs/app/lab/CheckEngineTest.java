@@ -6,7 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.burt.jmespath.JmesPathException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import org.ecslabs.app.aws.AwsClients;
+import org.ecslabs.app.aws.Backend;
+import org.ecslabs.app.cli.CommandRunner;
+import org.ecslabs.app.cli.OperationInvoker;
+import org.ecslabs.simulator.Simulator;
+import org.ecslabs.simulator.SimulatorConfig;
+import org.ecslabs.simulator.StandaloneServer;
 import org.junit.jupiter.api.Test;
 
 class CheckEngineTest {
@@ -120,5 +131,24 @@ class CheckEngineTest {
     @Test
     void anInvalidExpressionIsRefused() {
         assertThatThrownBy(() -> CheckEngine.compile("services[0.desiredCount ==")).isInstanceOf(JmesPathException.class);
+    }
+
+    @Test
+    void checksRunEndToEnd() throws Exception {
+        try (StandaloneServer server = StandaloneServer.start(0,
+                Simulator.create(SimulatorConfig.inMemory().withInitialSpeed(0).withTickEvery(null)),
+                new PrintStream(OutputStream.nullOutputStream()));
+             AwsClients clients = new AwsClients(Backend.endpoint(URI.create("http://localhost:" + server.port()),
+                     "us-east-1", "test", "test"))) {
+            OperationInvoker invoker = new OperationInvoker(clients);
+            CheckEngine engine = new CheckEngine(invoker);
+            Check check = new Check("active", "The cluster is active", "ecs", "DescribeClusters",
+                    (ObjectNode) JSON.readTree("{\"clusters\":[\"lab\"]}"),
+                    "clusters[0].status == 'ACTIVE'", "No active cluster lab.", 1);
+            assertThat(engine.run(check).message())
+                    .isEqualTo("No active cluster lab. (status: expected \"ACTIVE\", found nothing)");
+            new CommandRunner(invoker, LabTags::tag).run("aws ecs create-cluster --cluster-name lab");
+            assertThat(engine.run(check).passed()).isTrue();
+        }
     }
 }

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.ecslabs.app.aws.AwsClientsPool;
 import org.ecslabs.app.aws.Backend;
+import org.ecslabs.app.cli.CommandRunner;
+import org.ecslabs.app.cli.OperationInvoker;
 import org.ecslabs.simulator.Simulator;
 import org.ecslabs.simulator.SimulatorConfig;
 import org.ecslabs.simulator.StandaloneServer;
@@ -147,7 +149,7 @@ class LabApiTest {
     @Test
     void cleanUpStartsFromJsonOnlyAndIsFollowedToTheEnd() throws Exception {
         Backend backend = Backend.endpoint(URI.create("http://localhost:" + simulator.port()), "us-east-1", "test", "test");
-        CommandRunner runner = new CommandRunner(new OperationInvoker(pool.clients(backend)));
+        CommandRunner runner = new CommandRunner(new OperationInvoker(pool.clients(backend)), LabTags::tag);
         runner.lab("api-lab");
         runner.run("aws ecs create-cluster --cluster-name api-lab");
         runner.lab(null);

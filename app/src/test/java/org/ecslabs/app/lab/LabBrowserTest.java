@@ -22,6 +22,8 @@ import org.ecslabs.app.AppConfig;
 import org.ecslabs.app.AppContext;
 import org.ecslabs.app.aws.AwsClients;
 import org.ecslabs.app.aws.Backend;
+import org.ecslabs.app.cli.CommandRunner;
+import org.ecslabs.app.cli.OperationInvoker;
 import org.ecslabs.app.web.Chromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,7 +83,7 @@ class LabBrowserTest {
 
                 try (AwsClients clients = new AwsClients(Backend.endpoint(
                         URI.create("http://localhost:" + app.port() + "/aws"), "us-east-1", "test", "test"))) {
-                    new CommandRunner(new OperationInvoker(clients)).run("aws ecs create-cluster --cluster-name fargate-lab");
+                    new CommandRunner(new OperationInvoker(clients), LabTags::tag).run("aws ecs create-cluster --cluster-name fargate-lab");
                 }
                 step1.getByText("Check step 1").click();
                 assertThat(check).hasClass(Pattern.compile("passed"), new LocatorAssertions.HasClassOptions().setTimeout(60_000));

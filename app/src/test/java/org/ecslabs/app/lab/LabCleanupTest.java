@@ -17,6 +17,10 @@ import java.util.Optional;
 import org.ecslabs.app.aws.AwsClients;
 import org.ecslabs.app.aws.Backend;
 import org.ecslabs.app.aws.SimulatorControl;
+import org.ecslabs.app.cli.Command;
+import org.ecslabs.app.cli.CommandRunner;
+import org.ecslabs.app.cli.OperationException;
+import org.ecslabs.app.cli.OperationInvoker;
 import org.ecslabs.simulator.Simulator;
 import org.ecslabs.simulator.SimulatorConfig;
 import org.ecslabs.simulator.StandaloneServer;
@@ -98,7 +102,7 @@ class LabCleanupTest {
         Backend backend = Backend.endpoint(URI.create("http://localhost:" + server.port()), "us-east-1", "test", "test");
         try (AwsClients clients = new AwsClients(backend, Duration.ofSeconds(30))) {
             OperationInvoker invoker = new OperationInvoker(clients);
-            CommandRunner runner = new CommandRunner(invoker);
+            CommandRunner runner = new CommandRunner(invoker, LabTags::tag);
             build(runner, "sweep");
             runner.run("aws ecs create-cluster --cluster-name keep");
             runner.run("aws logs create-log-group --log-group-name /keep");
@@ -178,7 +182,7 @@ class LabCleanupTest {
         try (AwsClients simulatorClients = new AwsClients(simulator, Duration.ofSeconds(30));
              AwsClients realClients = new AwsClients(real, Duration.ofSeconds(30))) {
             OperationInvoker invoker = new OperationInvoker(realClients);
-            build(new CommandRunner(invoker), "sweep");
+            build(new CommandRunner(invoker, LabTags::tag), "sweep");
             new SimulatorControl(simulatorClients).call("SetClockSpeed", JSON.createObjectNode().put("factor", 600));
 
             List<String> log = new ArrayList<>();

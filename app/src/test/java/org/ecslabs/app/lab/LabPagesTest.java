@@ -13,6 +13,8 @@ import org.ecslabs.app.AppConfig;
 import org.ecslabs.app.AppContext;
 import org.ecslabs.app.aws.AwsClients;
 import org.ecslabs.app.aws.Backend;
+import org.ecslabs.app.cli.CommandRunner;
+import org.ecslabs.app.cli.OperationInvoker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +63,7 @@ class LabPagesTest {
                 Backend cli = Backend.endpoint(URI.create("http://localhost:" + server.port() + "/aws"), "us-east-1",
                         "test", "test");
                 try (AwsClients clients = new AwsClients(cli)) {
-                    CommandRunner terminal = new CommandRunner(new OperationInvoker(clients));
+                    CommandRunner terminal = new CommandRunner(new OperationInvoker(clients), LabTags::tag);
                     lab.steps().forEach(step -> step.solutionCommands().forEach(command -> {
                         try {
                             terminal.run(command.text());

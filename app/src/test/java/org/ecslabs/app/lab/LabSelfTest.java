@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ecslabs.app.aws.AwsClients;
 import org.ecslabs.app.aws.Backend;
+import org.ecslabs.app.cli.Command;
+import org.ecslabs.app.cli.CommandRunner;
+import org.ecslabs.app.cli.OperationInvoker;
 import org.ecslabs.simulator.Simulator;
 import org.ecslabs.simulator.SimulatorConfig;
 import org.ecslabs.simulator.StandaloneServer;
@@ -67,7 +70,7 @@ class LabSelfTest {
             try (AwsClients clients = new AwsClients(backend, Duration.ofSeconds(30))) {
                 OperationInvoker invoker = new OperationInvoker(clients);
                 CheckEngine engine = new CheckEngine(invoker);
-                CommandRunner runner = new CommandRunner(invoker);
+                CommandRunner runner = new CommandRunner(invoker, LabTags::tag);
                 String file = lab.id() + ".md";
 
                 // As from the lab's page and console: what the learner creates carries the lab's tag.

@@ -10,6 +10,9 @@ import java.io.PrintStream;
 import java.net.URI;
 import org.ecslabs.app.aws.AwsClients;
 import org.ecslabs.app.aws.Backend;
+import org.ecslabs.app.cli.CommandRunner;
+import org.ecslabs.app.cli.Operation;
+import org.ecslabs.app.cli.OperationInvoker;
 import org.ecslabs.simulator.Simulator;
 import org.ecslabs.simulator.SimulatorConfig;
 import org.ecslabs.simulator.StandaloneServer;
@@ -72,7 +75,7 @@ class LabTagsTest {
                 new PrintStream(OutputStream.nullOutputStream()));
              AwsClients clients = new AwsClients(Backend.endpoint(URI.create("http://localhost:" + server.port()),
                      "us-east-1", "test", "test"))) {
-            CommandRunner runner = new CommandRunner(new OperationInvoker(clients));
+            CommandRunner runner = new CommandRunner(new OperationInvoker(clients), LabTags::tag);
             runner.lab("first-fargate-task");
             runner.run("aws ecs create-cluster --cluster-name lab --tags key=team,value=blue");
             runner.lab(null);

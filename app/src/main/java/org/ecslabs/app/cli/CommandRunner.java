@@ -1,4 +1,4 @@
-package org.ecslabs.app.lab;
+package org.ecslabs.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -32,18 +32,30 @@ public final class CommandRunner {
     private static final ObjectMapper PRINTER = JsonMapper.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
+    /**
+     * Adds a lab's mark to a create call's input (the labs' {@code LabTags}): passed in so that the
+     * CLI emulation does not depend on the labs that use it.
+     */
+    @FunctionalInterface
+    public interface Tagger {
+        /** {@code input} for {@code operation} run in lab {@code lab} (never null here). */
+        JsonNode tag(Operation operation, JsonNode input, String lab);
+    }
+
     private final OperationInvoker invoker;
+    private final Tagger tagger;
     private final SimulatorControl control;
     private final Map<String, String> variables = new HashMap<>();
     private String lab;
 
-    public CommandRunner(OperationInvoker invoker) {
+    public CommandRunner(OperationInvoker invoker, Tagger tagger) {
         this.invoker = invoker;
+        this.tagger = tagger;
         this.control = new SimulatorControl(invoker.clients());
     }
 
     /**
-     * Runs what follows in a lab's context: every create call gets the lab's tag ({@link LabTags}),
+     * Runs what follows in a lab's context: every create call goes through the {@link Tagger},
      * so the lab's clean-up can find what it made. Null leaves calls as typed.
      */
     public void lab(String labId) {
@@ -79,9 +91,9 @@ public final class CommandRunner {
         CliCommand cli = CliCommand.parse(text, variables);
         JsonNode response = cli.isControl()
                 ? control.call(cli.control(), cli.input())
-                : invoker.invoke(cli.operation(), LabTags.tag(cli.operation(), cli.input(), lab));
+                : invoker.invoke(cli.operation(), lab == null ? cli.input() : tagger.tag(cli.operation(), cli.input(), lab));
         if (cli.query().isPresent()) {
-            response = CheckEngine.compile(cli.query().get()).search(response);
+            response = JmesPath.compile(cli.query().get()).search(response);
         }
         return switch (cli.output()) {
             case "text" -> text(response);

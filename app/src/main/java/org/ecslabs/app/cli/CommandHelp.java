@@ -1,4 +1,4 @@
-package org.ecslabs.app.lab;
+package org.ecslabs.app.cli;
 
 import java.io.IOException;
 import java.io.InputStream;

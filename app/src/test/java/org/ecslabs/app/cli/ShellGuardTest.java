@@ -1,4 +1,4 @@
-package org.ecslabs.app.console;
+package org.ecslabs.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

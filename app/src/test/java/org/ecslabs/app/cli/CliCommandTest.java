@@ -1,4 +1,4 @@
-package org.ecslabs.app.lab;
+package org.ecslabs.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.ecslabs.app.lab;
+package org.ecslabs.app.cli;
 
 /**
  * One shell command of a lab as written (continuation lines joined, comments left out).

@@ -1,4 +1,4 @@
-package org.ecslabs.app.lab;
+package org.ecslabs.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +33,7 @@ class SimulatorControlTest {
                 Simulator.create(SimulatorConfig.inMemory().withInitialSpeed(0).withTickEvery(null)),
                 new PrintStream(OutputStream.nullOutputStream()));
         clients = new AwsClients(Backend.endpoint(URI.create("http://localhost:" + server.port()), "us-east-1", "test", "test"));
-        runner = new CommandRunner(new OperationInvoker(clients));
+        runner = new CommandRunner(new OperationInvoker(clients), (operation, input, lab) -> input);
     }
 
     @AfterEach
@@ -62,7 +62,7 @@ class SimulatorControlTest {
     @Test
     void controlCommandsNeedTheSimulator() {
         try (AwsClients real = new AwsClients(Backend.realAccount("us-east-1", "AKIDEXAMPLE", "secret"))) {
-            CommandRunner realRunner = new CommandRunner(new OperationInvoker(real));
+            CommandRunner realRunner = new CommandRunner(new OperationInvoker(real), (operation, input, lab) -> input);
             assertThatThrownBy(() -> realRunner.run("ecslabs clock advance --seconds 60"))
                     .hasMessageStartingWith("ecslabs commands act on the simulator only");
         }

@@ -1,4 +1,4 @@
-package org.ecslabs.app.lab;
+package org.ecslabs.app.cli;
 
 /**
  * An AWS operation that could not be run or that AWS refused, with a message a learner can read

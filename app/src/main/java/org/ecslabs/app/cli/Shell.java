@@ -1,4 +1,4 @@
-package org.ecslabs.app.lab;
+package org.ecslabs.app.cli;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,14 +9,14 @@ import java.util.Map;
  * continuations, {@code #} comments, single and double quotes (which may span lines, as JSON
  * arguments do), and {@code $NAME} / {@code ${NAME}} variables.
  */
-final class Shell {
+public final class Shell {
 
     private Shell() {
     }
 
     /** A script that cannot be split, with the file line of the command at fault. */
-    static final class SyntaxError extends IllegalArgumentException {
-        final int line;
+    public static final class SyntaxError extends IllegalArgumentException {
+        public final int line;
 
         SyntaxError(int line, String problem) {
             super(problem);
@@ -25,7 +25,7 @@ final class Shell {
     }
 
     /** Splits a script into its commands; {@code firstLine} is the file line of the script's first line. */
-    static List<Command> commands(String script, int firstLine) {
+    public static List<Command> commands(String script, int firstLine) {
         List<Command> commands = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int line = firstLine;

@@ -1,4 +1,4 @@
-package org.ecslabs.app.console;
+package org.ecslabs.app.cli;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
  * variables ({@code NAME=value}, {@code NAME=$(aws ...)}). Anything else, and every shell
  * operator that would chain, pipe, redirect or substitute commands, is refused with a message.
  */
-final class ShellGuard {
+public final class ShellGuard {
 
     /** Why a command was refused and the exit code a shell would give. */
-    record Refusal(int exitCode, String message) {
+    public record Refusal(int exitCode, String message) {
     }
 
     private static final Pattern ASSIGNMENT = Pattern.compile("(?s)(?:export\\s+)?[A-Za-z_][A-Za-z0-9_]*=(.*)");
@@ -36,7 +36,7 @@ final class ShellGuard {
      * As {@link #check(String)}; without the simulator ({@code simulator} false: the learner's AWS
      * account) {@code ecslabs ...} is refused too, since it drives only the simulator.
      */
-    static Optional<Refusal> check(String command, boolean simulator) {
+    public static Optional<Refusal> check(String command, boolean simulator) {
         Optional<Refusal> refusal = checkText(command.strip());
         if (refusal.isEmpty() && !simulator && runsEcslabs(command.strip())) {
             return Optional.of(new Refusal(252, NOT_ON_AWS));
