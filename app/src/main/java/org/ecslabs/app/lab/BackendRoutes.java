@@ -9,6 +9,7 @@ import org.ecslabs.app.aws.Backend;
 import org.ecslabs.app.aws.CredentialVault;
 import org.ecslabs.app.web.Csrf;
 import org.ecslabs.app.web.Feature;
+import org.ecslabs.app.web.FormRejected;
 import org.ecslabs.app.web.Frame;
 import org.ecslabs.app.web.Templates;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -46,9 +47,17 @@ public final class BackendRoutes implements Feature {
     }
 
     private void show(Context ctx, String message, String error) {
+        templates.page(ctx, "lab/backend.jte", page(ctx, message, error));
+    }
+
+    private BackendPage page(Context ctx, String message, String error) {
         CredentialVault.Summary stored = backends.vault().summary(backends.learnerFor().apply(ctx)).orElse(null);
-        templates.page(ctx, "lab/backend.jte", new BackendPage(new Frame("Lab back end", "labs"), stored, message, error,
-                Csrf.token(ctx)));
+        return new BackendPage(new Frame("Lab back end", "labs"), stored, message, error, Csrf.token(ctx));
+    }
+
+    /** The settings page again with {@code problem} in place of the message, answered with {@code status}. */
+    private FormRejected rejected(Context ctx, int status, String problem) {
+        return new FormRejected(status, problem, "lab/backend.jte", page(ctx, null, problem));
     }
 
     private void save(Context ctx) {
@@ -61,8 +70,7 @@ public final class BackendRoutes implements Feature {
         if (keyId.isEmpty() && secret.isEmpty()) {
             // Only the choice changed: keep the stored keys.
             if (!backends.vault().useRealAccount(learner, real) && real) {
-                show(ctx.status(400), null, "Enter a region, an access key id and a secret access key to use your AWS account.");
-                return;
+                throw rejected(ctx, 400, "Enter a region, an access key id and a secret access key to use your AWS account.");
             }
             ctx.redirect("/labs/backend?done=saved", HttpStatus.SEE_OTHER);
             return;
@@ -75,15 +83,13 @@ public final class BackendRoutes implements Feature {
             problem = "Enter the secret access key.";
         }
         if (problem != null) {
-            show(ctx.status(400), null, problem);
-            return;
+            throw rejected(ctx, 400, problem);
         }
         try {
             backends.vault().save(learner, new CredentialVault.Credentials(region, keyId, secret,
                     token.isEmpty() ? null : token), real);
         } catch (CredentialVault.VaultException e) {
-            show(ctx.status(500), null, e.getMessage());
-            return;
+            throw rejected(ctx, 500, e.getMessage());
         }
         ctx.redirect("/labs/backend?done=saved", HttpStatus.SEE_OTHER);
     }
@@ -98,8 +104,7 @@ public final class BackendRoutes implements Feature {
             return;
         }
         if (stored.isEmpty()) {
-            show(ctx.status(400), null, "There are no AWS credentials to test. Enter them first.");
-            return;
+            throw rejected(ctx, 400, "There are no AWS credentials to test. Enter them first.");
         }
         CredentialVault.Credentials credentials = stored.get();
         Backend backend = Backend.realAccount(credentials.region(), credentials.accessKeyId(),

@@ -2,6 +2,8 @@ package org.ecslabs.app.lab;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,7 +12,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.ecslabs.app.aws.AwsClientsPool;
 import org.ecslabs.app.aws.Backend;
-import org.ecslabs.app.aws.CredentialVault;
 import org.ecslabs.app.cli.OperationInvoker;
 import org.ecslabs.app.web.Feature;
 
@@ -39,14 +40,6 @@ public record LabApi(LabCatalog catalog, AwsClientsPool pool, LabResults results
         routes.post("/api/labs/{id}/steps/{step}/check", this::checkStep);
         routes.post("/api/labs/{id}/clean-up", this::startCleanup);
         routes.get("/api/labs/{id}/clean-up", this::cleanupStatus);
-        // A learner's stored AWS credentials that no longer decrypt: say so, never a stack trace.
-        routes.exception(CredentialVault.VaultException.class, (e, ctx) -> {
-            if (ctx.path().startsWith("/api/")) {
-                ctx.status(409).json(Map.of("status", 409, "error", "Conflict", "message", e.getMessage()));
-            } else {
-                ctx.status(409).contentType("text/plain; charset=utf-8").result(e.getMessage());
-            }
-        });
     }
 
     private void list(Context ctx) {
@@ -59,19 +52,16 @@ public record LabApi(LabCatalog catalog, AwsClientsPool pool, LabResults results
     }
 
     private void show(Context ctx) {
-        Optional<Lab> lab = lab(ctx);
-        if (lab.isEmpty()) {
-            return;
-        }
-        Map<String, Object> body = summary(lab.get());
-        body.put("references", lab.get().references());
-        body.put("video", lab.get().video().orElse(null));
-        body.put("resources", lab.get().resources());
-        body.put("cost", lab.get().cost().orElse(null));
-        body.put("introduction", lab.get().introduction());
-        body.put("setup", lab.get().setup().orElse(null));
-        body.put("cleanup", lab.get().cleanup().orElse(null));
-        body.put("steps", lab.get().steps().stream().map(step -> {
+        Lab lab = lab(ctx);
+        Map<String, Object> body = summary(lab);
+        body.put("references", lab.references());
+        body.put("video", lab.video().orElse(null));
+        body.put("resources", lab.resources());
+        body.put("cost", lab.cost().orElse(null));
+        body.put("introduction", lab.introduction());
+        body.put("setup", lab.setup().orElse(null));
+        body.put("cleanup", lab.cleanup().orElse(null));
+        body.put("steps", lab.steps().stream().map(step -> {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("number", step.number());
             view.put("title", step.title());
@@ -81,31 +71,25 @@ public record LabApi(LabCatalog catalog, AwsClientsPool pool, LabResults results
             view.put("checks", step.checks().stream().map(check -> Map.of("id", check.id(), "title", check.title())).toList());
             return view;
         }).toList());
-        body.put("lastRun", lastRun(results.latestByLab(learnerFor.apply(ctx)).get(lab.get().id())));
+        body.put("lastRun", lastRun(results.latestByLab(learnerFor.apply(ctx)).get(lab.id())));
         ctx.json(body);
     }
 
     private void check(Context ctx) {
-        Optional<Lab> lab = lab(ctx);
-        if (lab.isPresent()) {
-            LabRun run = checker(ctx).check(lab.get());
-            results.record(learnerFor.apply(ctx), Optional.empty(), run, clock.instant());
-            ctx.json(run);
-        }
+        Lab lab = lab(ctx);
+        LabRun run = checker(ctx).check(lab);
+        results.record(learnerFor.apply(ctx), Optional.empty(), run, clock.instant());
+        ctx.json(run);
     }
 
     private void checkStep(Context ctx) {
-        Optional<Lab> lab = lab(ctx);
-        if (lab.isEmpty()) {
-            return;
-        }
+        Lab lab = lab(ctx);
         Optional<Integer> number = parseStep(ctx.pathParam("step"));
-        if (number.isEmpty() || lab.get().step(number.get()).isEmpty()) {
-            notFound(ctx, "lab " + lab.get().id() + " has no step '" + ctx.pathParam("step") + "' (steps 1 to "
-                    + lab.get().steps().size() + ")");
-            return;
+        if (number.isEmpty() || lab.step(number.get()).isEmpty()) {
+            throw new NotFoundResponse("lab " + lab.id() + " has no step '" + ctx.pathParam("step") + "' (steps 1 to "
+                    + lab.steps().size() + ")");
         }
-        LabRun run = checker(ctx).checkStep(lab.get(), number.get());
+        LabRun run = checker(ctx).checkStep(lab, number.get());
         results.record(learnerFor.apply(ctx), number, run, clock.instant());
         ctx.json(run);
     }
@@ -113,37 +97,28 @@ public record LabApi(LabCatalog catalog, AwsClientsPool pool, LabResults results
     private void startCleanup(Context ctx) {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         if (!type.equals("application/json") && !type.startsWith("application/json;")) {
-            ctx.status(415).json(Map.of("status", 415, "error", "Unsupported Media Type",
-                    "message", "Start a clean-up with Content-Type: application/json and the body {}."));
-            return;
+            throw new HttpResponseException(415, "Start a clean-up with Content-Type: application/json and the body {}.");
         }
-        Optional<Lab> lab = lab(ctx);
-        if (lab.isPresent()) {
-            ctx.status(202).json(cleanups.start(learnerFor.apply(ctx), lab.get(), pool.clients(backendFor.apply(ctx))));
-        }
+        Lab lab = lab(ctx);
+        ctx.status(202).json(cleanups.start(learnerFor.apply(ctx), lab, pool.clients(backendFor.apply(ctx))));
     }
 
     private void cleanupStatus(Context ctx) {
-        Optional<Lab> lab = lab(ctx);
-        if (lab.isPresent()) {
-            ctx.header("Cache-Control", "no-store");
-            ctx.json(cleanups.status(learnerFor.apply(ctx), lab.get().id())
-                    .<Object>map(status -> status)
-                    .orElse(Map.of("lab", lab.get().id(), "state", "none")));
-        }
+        Lab lab = lab(ctx);
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(cleanups.status(learnerFor.apply(ctx), lab.id())
+                .<Object>map(status -> status)
+                .orElse(Map.of("lab", lab.id(), "state", "none")));
     }
 
     private LabChecker checker(Context ctx) {
         return new LabChecker(new CheckEngine(new OperationInvoker(pool.clients(backendFor.apply(ctx)))));
     }
 
-    private Optional<Lab> lab(Context ctx) {
+    /** The lab the path names; a JSON 404 (through ErrorHandling) when there is none. */
+    private Lab lab(Context ctx) {
         String id = ctx.pathParam("id");
-        Optional<Lab> lab = catalog.lab(id);
-        if (lab.isEmpty()) {
-            notFound(ctx, "no lab with the id '" + id + "'");
-        }
-        return lab;
+        return catalog.lab(id).orElseThrow(() -> new NotFoundResponse("no lab with the id '" + id + "'"));
     }
 
     private static Optional<Integer> parseStep(String text) {
@@ -152,11 +127,6 @@ public record LabApi(LabCatalog catalog, AwsClientsPool pool, LabResults results
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    /** A JSON 404 whatever the client accepts: the API's callers are scripts and the lab page. */
-    private static void notFound(Context ctx, String message) {
-        ctx.status(404).json(Map.of("status", 404, "error", "Not Found", "message", message));
     }
 
     private static Map<String, Object> summary(Lab lab) {

@@ -20,11 +20,13 @@ import org.ecslabs.app.content.ExamDomain;
 import org.ecslabs.app.web.Csrf;
 import org.ecslabs.app.web.CurrentLearner;
 import org.ecslabs.app.web.Feature;
+import org.ecslabs.app.web.FormRejected;
 import org.ecslabs.app.web.Frame;
 import org.ecslabs.app.web.Templates;
 
 /** Practice by topic or domain and review of due questions: one question at a time, plain forms, instant feedback. */
 public final class PracticeRoutes implements Feature {
+    private static final String CHOOSE_FIRST = "Choose an answer first.";
     private final QuestionBank bank;
     private final PracticeService practice;
     private final QuizStore store;
@@ -110,9 +112,8 @@ public final class PracticeRoutes implements Feature {
         Question question = questionFromForm(ctx);
         Set<Integer> selected = selected(ctx);
         if (selected.isEmpty()) {
-            ctx.status(400);
-            templates.page(ctx, "quiz/question.jte", practicePage(ctx, scope, question, null, "Choose an answer first."));
-            return;
+            throw new FormRejected(400, CHOOSE_FIRST, "quiz/question.jte",
+                    practicePage(ctx, scope, question, null, CHOOSE_FIRST));
         }
         PracticeService.Feedback feedback = practice.answer(learners.of(ctx).id(), question.id(), selected, "practice");
         templates.page(ctx, "quiz/question.jte", practicePage(ctx, scope, question,
@@ -139,10 +140,8 @@ public final class PracticeRoutes implements Feature {
         Question question = questionFromForm(ctx);
         Set<Integer> selected = selected(ctx);
         if (selected.isEmpty()) {
-            ctx.status(400);
-            templates.page(ctx, "quiz/question.jte", reviewPage(ctx, question, practice.due(learner).size(), null,
-                    "Choose an answer first."));
-            return;
+            throw new FormRejected(400, CHOOSE_FIRST, "quiz/question.jte",
+                    reviewPage(ctx, question, practice.due(learner).size(), null, CHOOSE_FIRST));
         }
         PracticeService.Feedback feedback = practice.answer(learner, question.id(), selected, "review");
         templates.page(ctx, "quiz/question.jte", reviewPage(ctx, question, practice.due(learner).size(),

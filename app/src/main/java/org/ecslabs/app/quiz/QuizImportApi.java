@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.ecslabs.app.content.ExamDomain;
-import org.ecslabs.app.markdown.MarkdownFileException;
 import org.ecslabs.app.web.Feature;
 
 /**
@@ -60,23 +59,12 @@ public final class QuizImportApi implements Feature {
         String text = required(request.text(), "text");
         ImportDefaults defaults = new ImportDefaults(prefix, topic, lesson, domain, difficulty);
         String file = "import." + format;
-        List<Question> questions;
-        try {
-            questions = switch (format) {
-                case "gift" -> GiftImporter.parse(file, text, defaults);
-                case "aiken" -> AikenImporter.parse(file, text, defaults);
-                default -> throw new BadRequestResponse("Unknown format '" + request.format() + "': use gift or aiken.");
-            };
-        } catch (MarkdownFileException e) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("status", 400);
-            error.put("error", "Bad Request");
-            error.put("message", e.getMessage());
-            error.put("line", e.line());
-            error.put("column", e.column());
-            ctx.status(400).json(error);
-            return;
-        }
+        // A bank that does not parse is a MarkdownFileException: ErrorHandling answers 400 with its line and column.
+        List<Question> questions = switch (format) {
+            case "gift" -> GiftImporter.parse(file, text, defaults);
+            case "aiken" -> AikenImporter.parse(file, text, defaults);
+            default -> throw new BadRequestResponse("Unknown format '" + request.format() + "': use gift or aiken.");
+        };
         if (questions.isEmpty()) {
             throw new BadRequestResponse("The text holds no questions.");
         }

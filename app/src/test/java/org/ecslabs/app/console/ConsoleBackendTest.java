@@ -187,6 +187,11 @@ class ConsoleBackendTest {
                 HttpResponse<String> state = console.get("/api/console/state");
                 assertThat(state.statusCode()).isEqualTo(409);
                 assertThat(JSON.readTree(state.body()).get("message").asText()).contains("cannot be decrypted");
+                // The labs API answers the same way, through the app's one error mapper.
+                HttpResponse<String> check = console.post("/api/labs/first-fargate-task/check", "application/json", "{}");
+                assertThat(check.statusCode()).isEqualTo(409);
+                assertThat(JSON.readTree(check.body()).get("message").asText()).contains("cannot be decrypted");
+                assertThat(check.body()).doesNotContain("Exception");
             });
         }
     }

@@ -39,7 +39,11 @@ record ConsoleClient(int port) {
     }
 
     HttpResponse<String> post(String contentType, String body) {
-        return send(HttpRequest.newBuilder(uri("/api/console")).header("Content-Type", contentType)
+        return post("/api/console", contentType, body);
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 

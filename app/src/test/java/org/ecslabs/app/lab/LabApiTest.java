@@ -21,6 +21,8 @@ import org.ecslabs.app.aws.AwsClientsPool;
 import org.ecslabs.app.aws.Backend;
 import org.ecslabs.app.cli.CommandRunner;
 import org.ecslabs.app.cli.OperationInvoker;
+import org.ecslabs.app.web.ErrorHandling;
+import org.ecslabs.app.web.Templates;
 import org.ecslabs.simulator.Simulator;
 import org.ecslabs.simulator.SimulatorConfig;
 import org.ecslabs.simulator.StandaloneServer;
@@ -100,7 +102,10 @@ class LabApiTest {
         LabApi api = new LabApi(LabCatalog.fromFolder(labs), pool, new LabResults(dataSource), ctx -> backend,
                 ctx -> "solo", Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC),
                 new LabCleanups(Clock.systemUTC(), LabCleanups.Rounds.DEFAULT));
-        app = Javalin.create(config -> api.routes(config.routes));
+        app = Javalin.create(config -> {
+            api.routes(config.routes);
+            new ErrorHandling(Templates.precompiled()).register(config.routes);
+        });
     }
 
     @AfterEach

@@ -81,7 +81,9 @@ class QuizImportApiTest {
 
             assertThat(response.code()).isEqualTo(400);
             JsonNode body = JSON.readTree(response.body().string());
+            assertThat(body.get("line").isInt()).isTrue();
             assertThat(body.get("line").asInt()).isEqualTo(4);
+            assertThat(body.get("column").asInt()).isEqualTo(9);
             assertThat(body.get("message").asText()).startsWith("import.aiken:4:");
         });
     }
