@@ -44,7 +44,7 @@
         button.disabled = true;
         var label = button.textContent;
         button.textContent = "Checking…";
-        fetch(button.getAttribute("data-check-url"), {method: "POST", headers: {"Accept": "application/json"}})
+        fetch(button.getAttribute("data-check-url"), {method: "POST", headers: {"Accept": "application/json", "Content-Type": "application/json"}, body: "{}"})
             .then(function (response) {
                 if (!response.ok) {
                     throw new Error("The check could not run (HTTP " + response.status + ").");

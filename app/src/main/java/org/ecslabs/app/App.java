@@ -31,6 +31,7 @@ import org.ecslabs.app.web.DiagramFrame;
 import org.ecslabs.app.web.ErrorHandling;
 import org.ecslabs.app.web.Feature;
 import org.ecslabs.app.web.HomeRoutes;
+import org.ecslabs.app.web.JsonOnly;
 import org.ecslabs.app.web.SecurityHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +88,7 @@ public final class App {
                     ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(millis)));
             config.routes.before(SecurityHeaders::apply);
             config.routes.before(Csrf::check);
+            config.routes.before(JsonOnly::check);
             features.forEach(feature -> feature.routes(config.routes));
             errors.register(config.routes);
         });

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.burt.jmespath.JmesPathException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,12 +77,25 @@ public record CliCommand(Operation operation, String control, ObjectNode input, 
                     throw invalid(command, word + " needs a value");
                 }
                 format[word.equals("--query") ? 0 : 1] = all.get(++i);
+                if (word.equals("--query")) {
+                    checkQuery(format[0]);
+                }
             } else {
                 rest.add(word);
             }
         }
         if (!format[1].equals("json") && !format[1].equals("text") && !format[1].equals("table")) {
             throw invalid(command, "--output must be json, text or table");
+        }
+    }
+
+    /** The AWS CLI reads --query before it calls anything and stops at a bad one, exit code 255. */
+    private static void checkQuery(String query) {
+        try {
+            JmesPath.compile(query);
+        } catch (JmesPathException e) {
+            throw new CommandRefused(CommandRefused.OTHER_ERROR,
+                    "Bad value for --query " + query + ": Invalid jmespath expression: " + e.getMessage());
         }
     }
 

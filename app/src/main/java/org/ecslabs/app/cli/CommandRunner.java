@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.burt.jmespath.JmesPathException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +29,11 @@ public final class CommandRunner {
 
     private static final Pattern ASSIGNMENT = Pattern.compile("(?s)(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)");
     private static final Pattern SUBSTITUTION = Pattern.compile("(?s)\"?\\$\\((.*)\\)\"?");
+
+    /** The most one shell variable holds: any lab's {@code $(aws ... --output json)} fits many times over. */
+    public static final int MAX_VARIABLE = 64 * 1024;
+    /** The most all of a session's variables hold together. */
+    public static final int MAX_VARIABLES = 1024 * 1024;
 
     private static final ObjectMapper PRINTER = JsonMapper.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
@@ -82,7 +88,7 @@ public final class CommandRunner {
             String result = substitution.matches()
                     ? run(substitution.group(1)).strip()
                     : String.join(" ", Shell.words(value, variables));
-            variables.put(name, result);
+            keep(name, result);
             return "";
         }
         if (text.startsWith("echo ") || text.equals("echo")) {
@@ -93,13 +99,36 @@ public final class CommandRunner {
                 ? control.call(cli.control(), cli.input())
                 : invoker.invoke(cli.operation(), lab == null ? cli.input() : tagger.tag(cli.operation(), cli.input(), lab));
         if (cli.query().isPresent()) {
-            response = JmesPath.compile(cli.query().get()).search(response);
+            try {
+                response = JmesPath.compile(cli.query().get()).search(response);
+            } catch (JmesPathException e) {
+                // A function given the wrong number of arguments fails only when it runs, as in the AWS CLI.
+                throw new CommandRefused(CommandRefused.OTHER_ERROR, e.getMessage());
+            }
         }
         return switch (cli.output()) {
             case "text" -> text(response);
             case "table" -> TableOutput.render(cli.isControl() ? cli.control() : cli.operation().name(), response);
             default -> pretty(response) + "\n";
         };
+    }
+
+    /** Sets a variable within the limits, so that {@code A=$A$A} repeated cannot fill the heap. */
+    private void keep(String name, String value) {
+        if (value.length() > MAX_VARIABLE) {
+            throw new CommandRefused(CommandRefused.OTHER_ERROR, "ecslabs: " + name + " would hold " + value.length()
+                    + " characters; a variable here holds at most " + MAX_VARIABLE + ". It was left as it was.");
+        }
+        long total = value.length();
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
+            total += variable.getKey().equals(name) ? 0 : variable.getValue().length();
+        }
+        if (total > MAX_VARIABLES) {
+            throw new CommandRefused(CommandRefused.OTHER_ERROR, "ecslabs: the variables of this console would hold "
+                    + total + " characters, over the " + MAX_VARIABLES + " it keeps; " + name + " was not set. "
+                    + "Reuse a variable instead of making new ones.");
+        }
+        variables.put(name, value);
     }
 
     /** Splits a script (several lines, backslash continuations, comments) into its commands. */

@@ -11,6 +11,12 @@ import java.util.Map;
  */
 public final class Shell {
 
+    /**
+     * The most characters one command may hold once its variables are expanded: far more than any
+     * lab's command, and small enough that {@code echo $A $A $A ...} cannot fill the heap.
+     */
+    public static final int MAX_EXPANDED = 256 * 1024;
+
     private Shell() {
     }
 
@@ -96,6 +102,8 @@ public final class Shell {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
+        // Characters in the words already complete, so that expand() can refuse before it copies.
+        int done = 0;
         for (int i = 0; i < command.length(); i++) {
             char c = command.charAt(i);
             if (c == '\'') {
@@ -113,7 +121,7 @@ public final class Shell {
                     if (d == '\\' && i + 1 < command.length() && "\"\\$`".indexOf(command.charAt(i + 1)) >= 0) {
                         word.append(command.charAt(++i));
                     } else if (d == '$') {
-                        i = expand(command, i, variables, word);
+                        i = expand(command, i, variables, word, done);
                     } else {
                         word.append(d);
                     }
@@ -130,10 +138,11 @@ public final class Shell {
                 // Unquoted, a variable's value splits into words on white space, as in bash:
                 // SUBNETS="subnet-a subnet-b" then --subnets $SUBNETS gives two values.
                 StringBuilder value = new StringBuilder();
-                i = expand(command, i, variables, value);
+                i = expand(command, i, variables, value, done + word.length());
                 String[] parts = value.toString().split("\\s+", -1);
                 for (int part = 0; part < parts.length; part++) {
                     if (part > 0 && inWord) {
+                        done += word.length();
                         words.add(word.toString());
                         word.setLength(0);
                         inWord = false;
@@ -143,6 +152,7 @@ public final class Shell {
                 }
             } else if (Character.isWhitespace(c)) {
                 if (inWord) {
+                    done += word.length();
                     words.add(word.toString());
                     word.setLength(0);
                     inWord = false;
@@ -158,8 +168,11 @@ public final class Shell {
         return words;
     }
 
-    /** Appends the value of the variable at {@code at} ({@code $NAME} or {@code ${NAME}}); returns the last index read. */
-    private static int expand(String command, int at, Map<String, String> variables, StringBuilder word) {
+    /**
+     * Appends the value of the variable at {@code at} ({@code $NAME} or {@code ${NAME}}); returns the last
+     * index read. {@code before} is what the command holds already outside {@code word}.
+     */
+    private static int expand(String command, int at, Map<String, String> variables, StringBuilder word, int before) {
         int i = at + 1;
         String name;
         int last;
@@ -185,6 +198,10 @@ public final class Shell {
         String value = variables.get(name);
         if (value == null) {
             throw new IllegalArgumentException("the variable $" + name + " is not set");
+        }
+        if ((long) before + word.length() + value.length() > MAX_EXPANDED) {
+            throw new IllegalArgumentException("the command is too long once $" + name + " is expanded (over "
+                    + MAX_EXPANDED + " characters)");
         }
         word.append(value);
         return last;

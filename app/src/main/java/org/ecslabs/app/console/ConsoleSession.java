@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.ecslabs.app.aws.SimulatorControl;
 import org.ecslabs.app.cli.Command;
 import org.ecslabs.app.cli.CommandHelp;
+import org.ecslabs.app.cli.CommandRefused;
 import org.ecslabs.app.cli.CommandRunner;
 import org.ecslabs.app.cli.OperationException;
 import org.ecslabs.app.cli.OperationInvoker;
@@ -29,6 +30,10 @@ public final class ConsoleSession {
     static final int OTHER_ERROR = 255;
     /** The most a learner may submit at once: a long lab script, not a data file. */
     static final int MAX_SCRIPT = 20_000;
+    /** The most commands one submission runs: the longest lab setup has a few dozen. */
+    static final int MAX_COMMANDS = 200;
+    /** The most one submission prints; what is over is cut, as a terminal's scroll-back would. */
+    static final int MAX_OUTPUT = 1024 * 1024;
 
     private final CommandRunner runner;
     private final SandboxState state;
@@ -80,10 +85,19 @@ public final class ConsoleSession {
         } catch (IllegalArgumentException e) {
             return new Result(USAGE_ERROR, "syntax error: " + e.getMessage() + "\n");
         }
+        if (commands.size() > MAX_COMMANDS) {
+            return new Result(USAGE_ERROR, "That is " + commands.size() + " commands; the console runs at most "
+                    + MAX_COMMANDS + " at once. Send them in parts.\n");
+        }
         StringBuilder output = new StringBuilder();
         for (Command command : commands) {
             Result result = runOne(command.text());
             output.append(result.output());
+            if (output.length() > MAX_OUTPUT) {
+                output.setLength(MAX_OUTPUT);
+                output.append("\n[output cut at ").append(MAX_OUTPUT).append(" characters; the commands after this one did not run]\n");
+                return new Result(OTHER_ERROR, output.toString());
+            }
             if (result.exitCode() != 0) {
                 return new Result(result.exitCode(), output.toString());
             }
@@ -121,6 +135,8 @@ public final class ConsoleSession {
             return e.errorCode() == null
                     ? new Result(OTHER_ERROR, e.getMessage() + "\n")
                     : new Result(SERVICE_ERROR, serviceError(e.errorCode(), e.getMessage(), operation));
+        } catch (CommandRefused e) {
+            return new Result(e.exitCode(), e.getMessage() + "\n");
         } catch (IllegalArgumentException e) {
             return new Result(USAGE_ERROR, usage(command, e.getMessage()));
         }

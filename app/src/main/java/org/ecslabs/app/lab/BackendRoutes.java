@@ -28,6 +28,9 @@ public final class BackendRoutes implements Feature {
     public record BackendPage(Frame frame, CredentialVault.Summary stored, String message, String error, String csrfToken) {
     }
 
+    /** Far above any AWS secret (40 characters) or session token (a few thousand), far below a flood. */
+    private static final int MAX_KEY = 8192;
+
     private final LabBackends backends;
     private final AwsClientsPool pool;
     private final Templates templates;
@@ -75,12 +78,18 @@ public final class BackendRoutes implements Feature {
             ctx.redirect("/labs/backend?done=saved", HttpStatus.SEE_OTHER);
             return;
         }
-        String problem = region.matches("[a-z]{2}(-[a-z]+)+-\\d") ? null : "Enter a region such as us-east-1.";
+        String problem = controlCharacters(region, keyId, secret, token);
+        if (problem == null && !region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+            problem = "Enter a region such as us-east-1.";
+        }
         if (problem == null && !keyId.matches("[A-Z0-9]{16,128}")) {
             problem = "The access key id is 16 to 128 capital letters and digits, such as AKIA... or ASIA....";
         }
         if (problem == null && secret.isEmpty()) {
             problem = "Enter the secret access key.";
+        }
+        if (problem == null && (secret.length() > MAX_KEY || token.length() > MAX_KEY)) {
+            problem = "The secret access key and the session token are at most " + MAX_KEY + " characters each.";
         }
         if (problem != null) {
             throw rejected(ctx, 400, problem);
@@ -107,6 +116,12 @@ public final class BackendRoutes implements Feature {
             throw rejected(ctx, 400, "There are no AWS credentials to test. Enter them first.");
         }
         CredentialVault.Credentials credentials = stored.get();
+        String unusable = controlCharacters(credentials.region(), credentials.accessKeyId(), credentials.secretAccessKey(),
+                credentials.sessionToken() == null ? "" : credentials.sessionToken());
+        if (unusable != null) {
+            // Kept before such keys were refused: they would break the request's headers, so they are not sent.
+            throw rejected(ctx, 400, unusable);
+        }
         Backend backend = Backend.realAccount(credentials.region(), credentials.accessKeyId(),
                 credentials.secretAccessKey(), credentials.sessionToken());
         try {
@@ -129,6 +144,22 @@ public final class BackendRoutes implements Feature {
             case "removed" -> "Your AWS credentials were removed. Labs use the built-in simulator.";
             default -> null;
         };
+    }
+
+    /**
+     * Why the fields cannot be used, or null. A line break or another control character in a key would
+     * end up in an HTTP header (the session token is sent as one): refused, and never echoed or logged.
+     */
+    private static String controlCharacters(String region, String keyId, String secret, String token) {
+        String[][] fields = {{"region", region}, {"access key id", keyId}, {"secret access key", secret},
+                {"session token", token}};
+        for (String[] field : fields) {
+            if (field[1].chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                return "The " + field[0] + " holds a line break or another control character. Copy it again "
+                        + "as one line, without spaces or breaks inside.";
+            }
+        }
+        return null;
     }
 
     private static String trimmed(String value) {

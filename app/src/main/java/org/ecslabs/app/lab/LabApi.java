@@ -2,11 +2,9 @@ package org.ecslabs.app.lab;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,8 +19,8 @@ import org.ecslabs.app.web.Feature;
  * decides which: the simulator, or the real account a learner entered) and each run is stored
  * for the caller. Unknown labs and steps are JSON 404s. {@code POST /api/labs/{id}/clean-up}
  * starts removing what the lab made on the caller's back end ({@link LabCleanup}) and
- * {@code GET /api/labs/{id}/clean-up} follows it; the POST takes JSON only (415 otherwise), since
- * /api is exempt from the form token and a clean-up deletes things.
+ * {@code GET /api/labs/{id}/clean-up} follows it. The POSTs take JSON only (415 otherwise, from
+ * {@link org.ecslabs.app.web.JsonOnly}), since /api is exempt from the form token.
  *
  * @param backendFor the back end a request's checks run on
  * @param learnerFor the key results are stored under for a request
@@ -95,10 +93,6 @@ public record LabApi(LabCatalog catalog, AwsClientsPool pool, LabResults results
     }
 
     private void startCleanup(Context ctx) {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-        if (!type.equals("application/json") && !type.startsWith("application/json;")) {
-            throw new HttpResponseException(415, "Start a clean-up with Content-Type: application/json and the body {}.");
-        }
         Lab lab = lab(ctx);
         ctx.status(202).json(cleanups.start(learnerFor.apply(ctx), lab, pool.clients(backendFor.apply(ctx))));
     }

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ecslabs.app.aws.SimulatorControl;
 import org.ecslabs.app.cli.Command;
+import org.ecslabs.app.cli.CommandRefused;
 import org.ecslabs.app.cli.CommandRunner;
 import org.ecslabs.app.cli.OperationException;
 import org.ecslabs.app.cli.OperationInvoker;
@@ -229,7 +230,7 @@ public final class LabCleanup {
                 log.accept("… will try again: " + firstLine(command.text()) + " (" + e.getMessage() + ")");
             }
             return status;
-        } catch (SimulatorControl.ControlException | IllegalArgumentException e) {
+        } catch (SimulatorControl.ControlException | CommandRefused | IllegalArgumentException e) {
             log.accept("✗ " + firstLine(command.text()) + ": " + e.getMessage());
             return Status.FAILED;
         }

@@ -10,11 +10,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.ecslabs.app.aws.AwsClientsPool;
@@ -22,6 +26,7 @@ import org.ecslabs.app.aws.Backend;
 import org.ecslabs.app.cli.CommandRunner;
 import org.ecslabs.app.cli.OperationInvoker;
 import org.ecslabs.app.web.ErrorHandling;
+import org.ecslabs.app.web.JsonOnly;
 import org.ecslabs.app.web.Templates;
 import org.ecslabs.simulator.Simulator;
 import org.ecslabs.simulator.SimulatorConfig;
@@ -103,6 +108,7 @@ class LabApiTest {
                 ctx -> "solo", Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC),
                 new LabCleanups(Clock.systemUTC(), LabCleanups.Rounds.DEFAULT));
         app = Javalin.create(config -> {
+            config.routes.before(JsonOnly::check);
             api.routes(config.routes);
             new ErrorHandling(Templates.precompiled()).register(config.routes);
         });
@@ -132,7 +138,7 @@ class LabApiTest {
     @Test
     void runsTheChecksOnTheCallersBackEndAndRemembersTheRun() {
         JavalinTest.test(app, (server, client) -> {
-            var response = client.post("/api/labs/api-lab/check");
+            var response = client.post("/api/labs/api-lab/check", Map.of());
             assertThat(response.code()).isEqualTo(200);
             JsonNode run = JSON.readTree(response.body().string());
             assertThat(run.get("lab").asText()).isEqualTo("api-lab");
@@ -142,7 +148,7 @@ class LabApiTest {
             assertThat(run.at("/checks/0/passed").asBoolean()).isFalse();
             assertThat(run.at("/checks/0/message").asText()).startsWith("There is no cluster api-lab. (");
 
-            JsonNode step = JSON.readTree(client.post("/api/labs/api-lab/steps/1/check").body().string());
+            JsonNode step = JSON.readTree(client.post("/api/labs/api-lab/steps/1/check", Map.of()).body().string());
             assertThat(step.get("total").asInt()).isEqualTo(2);
 
             JsonNode list = JSON.readTree(client.get("/api/labs").body().string());
@@ -184,15 +190,31 @@ class LabApiTest {
     }
 
     @Test
+    void checksTakeJsonOnlySoThatAnotherSitesFormOrTextPostCannotRunThem() {
+        JavalinTest.test(app, (server, client) -> {
+            for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+                HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + server.port() + "/api/labs/api-lab/check"))
+                        .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(type).isEqualTo(415);
+                assertThat(JSON.readTree(response.body()).get("message").asText()).contains("application/json");
+            }
+            // Nothing ran: no run was stored for the caller.
+            assertThat(JSON.readTree(client.get("/api/labs/api-lab").body().string()).get("lastRun").isNull()).isTrue();
+        });
+    }
+
+    @Test
     void unknownLabsAndStepsAreJson404s() {
         JavalinTest.test(app, (server, client) -> {
-            var lab = client.post("/api/labs/no-such-lab/check");
+            var lab = client.post("/api/labs/no-such-lab/check", Map.of());
             assertThat(lab.code()).isEqualTo(404);
             assertThat(JSON.readTree(lab.body().string()).get("message").asText()).isEqualTo("no lab with the id 'no-such-lab'");
             var show = client.get("/api/labs/no-such-lab");
             assertThat(show.code()).isEqualTo(404);
             assertThat(show.headers().get("Content-Type").get(0)).startsWith("application/json");
-            var step = client.post("/api/labs/api-lab/steps/7/check");
+            var step = client.post("/api/labs/api-lab/steps/7/check", Map.of());
             assertThat(step.code()).isEqualTo(404);
             assertThat(JSON.readTree(step.body().string()).get("message").asText())
                     .isEqualTo("lab api-lab has no step '7' (steps 1 to 1)");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.JavalinTest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -138,7 +140,7 @@ class LabBackendRoutesTest {
 
                 JsonNode before = JSON.readTree(browser.http().send(HttpRequest.newBuilder(
                         URI.create(client.getOrigin() + "/api/labs/first-fargate-task/check"))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body());
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()).body());
                 assertThat(passed(before, "cluster-active")).isFalse();
 
                 // The learner makes the cluster in "their account" (the sandbox account's keys).
@@ -146,14 +148,14 @@ class LabBackendRoutesTest {
                         "us-east-1", sandbox.accessKeyId(), secret))) {
                     aws.ecs().createCluster(request -> request.clusterName("fargate-lab"));
                 }
-                JsonNode onAccount = JSON.readTree(client.post("/api/labs/first-fargate-task/check").body().string());
+                JsonNode onAccount = JSON.readTree(client.post("/api/labs/first-fargate-task/check", Map.of()).body().string());
                 assertThat(passed(onAccount, "cluster-active")).isTrue();
                 assertThat(JSON.writeValueAsString(onAccount)).doesNotContain(secret);
 
                 // Back to the simulator (keys kept): the solo account has no such cluster.
                 assertThat(browser.post("/labs/backend", form(browser.csrf(), "backend", "simulator")).statusCode())
                         .isEqualTo(303);
-                JsonNode onSimulator = JSON.readTree(client.post("/api/labs/first-fargate-task/check").body().string());
+                JsonNode onSimulator = JSON.readTree(client.post("/api/labs/first-fargate-task/check", Map.of()).body().string());
                 assertThat(passed(onSimulator, "cluster-active")).isFalse();
                 assertThat(browser.get("/labs/backend").body()).contains("ending in " + last4(sandbox));
 
@@ -181,6 +183,39 @@ class LabBackendRoutesTest {
                 System.setProperty(Backend.REAL_ENDPOINT_OVERRIDE, client.getOrigin() + "/aws");
                 String tested = browser.post("/labs/backend/test", form(browser.csrf())).body();
                 assertThat(tested).contains("AWS said:").doesNotContain("s3cr3t-value");
+            });
+        }
+    }
+
+    @Test
+    void aLineBreakInAStoredKeyIsRefusedReadablyAndNeverLogged() throws Exception {
+        try (AppContext context = context()) {
+            JavalinTest.test(App.create(context), (server, client) -> {
+                Browser browser = Browser.at(client.getOrigin());
+                String token = "FwoGZXIvYXdzEJrSECRETTOKEN";
+                PrintStream err = System.err;
+                ByteArrayOutputStream log = new ByteArrayOutputStream();
+                // slf4j-simple writes to whatever System.err is at the time: the request log lands here.
+                System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+                try {
+                    for (String[] bad : new String[][] {{"sessionToken", token + "\r\nX-Injected: yes"},
+                            {"secretAccessKey", "s3cr3t\u0000value"}, {"accessKeyId", "AKIA00000000\n00000000"},
+                            {"region", "us-east\r\n-1"}}) {
+                        Map<String, String> fields = form(browser.csrf(), "backend", "real", "region", "us-east-1",
+                                "accessKeyId", "AKIA0000000000000000", "secretAccessKey", "s3cr3t-value",
+                                "sessionToken", token);
+                        fields.put(bad[0], bad[1]);
+                        HttpResponse<String> refused = browser.post("/labs/backend", fields);
+                        assertThat(refused.statusCode()).as(bad[0]).isEqualTo(400);
+                        assertThat(refused.body()).contains("holds a line break or another control character")
+                                .doesNotContain(token).doesNotContain("s3cr3t");
+                    }
+                } finally {
+                    System.setErr(err);
+                }
+                assertThat(log.toString(StandardCharsets.UTF_8)).contains("POST /labs/backend 400")
+                        .doesNotContain(token).doesNotContain("s3cr3t").doesNotContain("AKIA0000000000000000");
+                assertThat(browser.get("/labs/backend").body()).doesNotContain("ending in");
             });
         }
     }

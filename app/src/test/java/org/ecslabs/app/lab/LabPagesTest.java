@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.JavalinTest;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 import org.ecslabs.app.App;
 import org.ecslabs.app.AppConfig;
@@ -54,7 +55,7 @@ class LabPagesTest {
     void checksRunAgainstTheAppsOwnSimulatorAsTheLearnersCliSeesIt() {
         try (AppContext context = context()) {
             JavalinTest.test(App.create(context), (server, client) -> {
-                JsonNode fresh = JSON.readTree(client.post("/api/labs/first-fargate-task/check").body().string());
+                JsonNode fresh = JSON.readTree(client.post("/api/labs/first-fargate-task/check", Map.of()).body().string());
                 assertThat(fresh.get("total").asInt()).isEqualTo(5);
                 assertThat(fresh.get("passed").asInt()).isZero();
 
@@ -73,7 +74,7 @@ class LabPagesTest {
                     }));
                 }
 
-                JsonNode done = JSON.readTree(client.post("/api/labs/first-fargate-task/check").body().string());
+                JsonNode done = JSON.readTree(client.post("/api/labs/first-fargate-task/check", Map.of()).body().string());
                 assertThat(done.get("passed").asInt()).as(done.toPrettyString()).isEqualTo(5);
                 assertThat(client.get("/labs").body().string()).contains("5/5 checks passed");
             });
