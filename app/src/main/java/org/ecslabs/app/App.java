@@ -18,6 +18,8 @@ import org.ecslabs.app.lab.LabResults;
 import org.ecslabs.app.lab.LabRoutes;
 import org.ecslabs.app.lesson.LessonRoutes;
 import org.ecslabs.app.lesson.ProgressStore;
+import org.ecslabs.app.metrics.AppMetrics;
+import org.ecslabs.app.metrics.MetricsAccess;
 import org.ecslabs.app.quiz.ExamRoutes;
 import org.ecslabs.app.quiz.ExamService;
 import org.ecslabs.app.quiz.PracticeRoutes;
@@ -53,6 +55,8 @@ public final class App {
         LabCatalog labCatalog = context.labs() instanceof LabCatalog catalog ? catalog : new LabCatalog(List.of());
         LabResults labResults = new LabResults(context.database().dataSource());
         AwsClientsPool awsClients = new AwsClientsPool();
+        AppMetrics metrics = new AppMetrics(MetricsAccess.fromEnv(System.getenv()), context.config().dbUrl(),
+                context.simulator());
         LabBackends labBackends = new LabBackends(new CredentialVault(context.database().dataSource(),
                 context.config().dataDir(), context.clock()), SoloSandbox::of, ctx -> context.learners().of(ctx).id());
         // Every feature's routes, in one place. A new feature adds one line here.
@@ -73,7 +77,8 @@ public final class App {
                 new LabApi(labCatalog, awsClients, labResults, labBackends::backendFor,
                         ctx -> context.learners().of(ctx).id(), context.clock(),
                         new LabCleanups(context.clock(), LabCleanups.Rounds.DEFAULT)),
-                new SimulatorEndpoint(context.simulator()),
+                new SimulatorEndpoint(context.simulator(), metrics::awsCall),
+                metrics,
                 new ConsoleRoutes(context.learners(), labBackends, labCatalog, context.templates()));
         ErrorHandling errors = new ErrorHandling(context.templates());
         return Javalin.create(config -> {
@@ -84,8 +89,10 @@ public final class App {
                 files.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
-            config.requestLogger.http((ctx, millis) -> LOG.info("{} {} {} {}ms",
-                    ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(millis)));
+            config.requestLogger.http((ctx, millis) -> {
+                LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(millis));
+                metrics.request(ctx, millis);
+            });
             config.routes.before(SecurityHeaders::apply);
             config.routes.before(Csrf::check);
             config.routes.before(JsonOnly::check);

@@ -3,6 +3,7 @@ package org.ecslabs.app;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import org.ecslabs.app.markdown.MarkdownFileException;
+import org.ecslabs.app.metrics.MetricsAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,7 @@ public final class Main {
         AppContext context;
         try {
             AppConfig config = AppConfig.fromEnv(System.getenv(), Path.of("").toAbsolutePath());
+            MetricsAccess.fromEnv(System.getenv()); // a bad ECSLABS_METRICS stops start-up here, with one line
             context = AppContext.open(config);
         } catch (ConfigException | MarkdownFileException e) {
             // One line an operator or author can act on; no stack trace.

@@ -2,6 +2,7 @@ package org.ecslabs.app.aws;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +18,23 @@ import org.ecslabs.simulator.protocol.WireResponse;
  * against AWS (the simulator verifies the signature over the path as received).
  */
 public final class SimulatorEndpoint implements Feature {
+
+    /** Told of every call and its answer (the app's metrics). */
+    @FunctionalInterface
+    public interface CallListener {
+        void called(WireRequest request, WireResponse response, Duration took);
+    }
+
     private final Simulator simulator;
+    private final CallListener listener;
 
     public SimulatorEndpoint(Simulator simulator) {
+        this(simulator, (request, response, took) -> { });
+    }
+
+    public SimulatorEndpoint(Simulator simulator, CallListener listener) {
         this.simulator = simulator;
+        this.listener = listener;
     }
 
     @Override
@@ -38,8 +52,11 @@ public final class SimulatorEndpoint implements Feature {
         for (String name : Collections.list(ctx.req().getHeaderNames())) {
             headers.put(name, Collections.list(ctx.req().getHeaders(name)));
         }
-        WireResponse response = simulator.handle(new WireRequest(ctx.method().name(), ctx.req().getRequestURI(),
-                ctx.queryString(), headers, ctx.bodyAsBytes()));
+        long start = System.nanoTime();
+        WireRequest request = new WireRequest(ctx.method().name(), ctx.req().getRequestURI(),
+                ctx.queryString(), headers, ctx.bodyAsBytes());
+        WireResponse response = simulator.handle(request);
+        listener.called(request, response, Duration.ofNanos(System.nanoTime() - start));
         ctx.status(response.status());
         ctx.contentType(response.contentType());
         response.headers().forEach(ctx::header);
