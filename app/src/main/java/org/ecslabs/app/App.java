@@ -3,7 +3,9 @@ package org.ecslabs.app;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.ecslabs.app.aws.AwsClientsPool;
 import org.ecslabs.app.aws.CredentialVault;
 import org.ecslabs.app.aws.SimulatorEndpoint;
@@ -41,6 +43,8 @@ import org.slf4j.LoggerFactory;
 /** Builds the configured Javalin app from its dependencies; Main and the tests both use it. */
 public final class App {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    /** How long a stop waits for requests in flight: a lab check or a console command takes seconds at most. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
     private App() {
     }
@@ -83,6 +87,11 @@ public final class App {
         ErrorHandling errors = new ErrorHandling(context.templates());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // On stop (SIGTERM): stop accepting, let requests in flight finish (up to the grace time), then stop.
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
+                server.setHandler(new GracefulHandler());
+            });
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
                 files.directory = "/public";

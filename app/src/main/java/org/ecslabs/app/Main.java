@@ -15,6 +15,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        long begun = System.nanoTime();
         AppContext context;
         try {
             AppConfig config = AppConfig.fromEnv(System.getenv(), Path.of("").toAbsolutePath());
@@ -26,6 +27,7 @@ public final class Main {
             System.exit(2);
             return;
         }
+        long opened = System.nanoTime();
         Javalin app = App.create(context);
         try {
             app.start(context.config().port());
@@ -36,10 +38,16 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Order matters: no request may reach the simulator or the database once they close.
+            long stopping = System.nanoTime();
             app.stop();
             context.close();
-        }));
+            LOG.info("ecs-labs stopped in {} ms", (System.nanoTime() - stopping) / 1_000_000);
+        }, "shutdown"));
         LOG.info("ecs-labs {} on http://localhost:{}/ ({} lessons from {}, data in {})", BuildInfo.CURRENT.version(),
                 app.port(), context.lessons().all().size(), context.content().describe(), context.config().dataDir());
+        // What start-up costs, so that a slow one can be told apart: the course, database and simulator, then the web server.
+        LOG.info("started in {} ms (context {} ms, web server {} ms)", (System.nanoTime() - begun) / 1_000_000,
+                (opened - begun) / 1_000_000, (System.nanoTime() - opened) / 1_000_000);
     }
 }

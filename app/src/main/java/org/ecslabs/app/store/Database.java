@@ -2,6 +2,7 @@ package org.ecslabs.app.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -20,7 +21,7 @@ public final class Database implements AutoCloseable {
     /** Opens a pool on {@code jdbcUrl} and brings the schema up to date; fails at once if unreachable. */
     public static Database open(String jdbcUrl) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(closedByTheApp(jdbcUrl));
         config.setPoolName("ecs-labs");
         config.setMaximumPoolSize(8);
         config.setConnectionTimeout(5_000);
@@ -32,6 +33,16 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(dataSource);
+    }
+
+    /**
+     * H2 closes its databases in a JVM shutdown hook of its own, which runs beside the app's and
+     * under the requests still finishing ("Database is already closed"): the app closes it itself,
+     * after the web server and the simulator.
+     */
+    static String closedByTheApp(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")
+                ? jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE" : jdbcUrl;
     }
 
     /** A fresh private in-memory database, for tests and throw-away runs. */
