@@ -183,13 +183,15 @@ class LabCleanupTest {
              AwsClients realClients = new AwsClients(real, Duration.ofSeconds(30))) {
             OperationInvoker invoker = new OperationInvoker(realClients);
             build(new CommandRunner(invoker, LabTags::tag), "sweep");
-            new SimulatorControl(simulatorClients).call("SetClockSpeed", JSON.createObjectNode().put("factor", 600));
+            SimulatorControl clock = new SimulatorControl(simulatorClients);
 
             List<String> log = new ArrayList<>();
             List<Duration> waits = new ArrayList<>();
+            // On a real account a wait lets AWS's own time pass: here the paused simulator's clock moves
+            // by exactly the time waited (a manual clock), not by wall time at a speed-up.
             LabCleanup.Outcome outcome = new LabCleanup(invoker, real.isSimulator(), duration -> {
                 waits.add(duration);
-                LabCleanup.realTime().pass(Duration.ofMillis(500));
+                clock.call("AdvanceClock", JSON.createObjectNode().put("seconds", duration.toSeconds()));
             }, log::add).run(lab, 200, Duration.ofSeconds(15));
 
             assertThat(outcome.leftovers()).as(String.join("\n", log)).isEmpty();
