@@ -44,7 +44,7 @@ final class ClassRoutes implements Feature {
             classroom.classes().closeCode(taught(ctx).id());
             ctx.redirect("/classes/" + ctx.pathParam("id") + "?done=closed", HttpStatus.SEE_OTHER);
         });
-        routes.post("/classes/{id}/students/{user}/reset-sandbox", ctx -> {
+        routes.post("/classes/{id}/students/{username}/reset-sandbox", ctx -> {
             resetStudent(ctx);
             ctx.redirect("/classes/" + ctx.pathParam("id") + "?done=reset", HttpStatus.SEE_OTHER);
         });
@@ -65,7 +65,7 @@ final class ClassRoutes implements Feature {
                     .contentType("text/csv; charset=utf-8")
                     .result(ClassReport.csv(rows(info)));
         });
-        routes.post("/api/classes/{id}/students/{user}/reset-sandbox", ctx -> {
+        routes.post("/api/classes/{id}/students/{username}/reset-sandbox", ctx -> {
             resetStudent(ctx);
             ctx.json(Map.of("reset", true));
         });
@@ -116,9 +116,9 @@ final class ClassRoutes implements Feature {
 
     private void resetStudent(Context ctx) {
         Classes.ClassInfo info = taught(ctx);
-        String userId = ctx.pathParam("user");
+        String username = Users.normalized(ctx.pathParam("username"));
         User student = classroom.classes().members(info.id()).stream().map(Classes.Member::user)
-                .filter(member -> member.id().equals(userId)).findFirst()
+                .filter(member -> member.username().equals(username)).findFirst()
                 .orElseThrow(() -> new NotFoundResponse("There is no such student in this class."));
         try (AwsClients clients = new AwsClients(classroom.sandboxes().backend(student.learnerId(),
                 ctx.req().getLocalPort()))) {
