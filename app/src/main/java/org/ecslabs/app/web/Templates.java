@@ -18,7 +18,7 @@ public final class Templates {
     /** The request attribute classroom mode sets for a signed-in person. */
     public static final String SIGNED_IN = "ecslabs.signedIn";
     /** Where layout.jte's navigation takes the signed-in person's links (fixed text, nothing from the request). */
-    private static final String ACCOUNT_MARKER = "<!--ecslabs:account-->";
+    private static final String ACCOUNT_MARKER = "<li class=\"nav-account\" hidden></li>";
     private static final String ACCOUNT_LINKS = "<li><a href=\"/classes\">Classes</a></li>"
             + "<li><a href=\"/account\">Account</a></li>";
 
