@@ -52,7 +52,16 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Javalin app = App.create(context);
+        Javalin app;
+        try {
+            app = App.create(context);
+        } catch (ConfigException e) {
+            // Classroom mode creates the first admin here, from ECSLABS_ADMIN_EMAIL and its password file.
+            System.err.println("ecs-labs cannot start: " + e.getMessage());
+            context.close();
+            System.exit(2);
+            return;
+        }
         try {
             listen(app, context.config());
         } catch (RuntimeException e) {
