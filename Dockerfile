@@ -19,8 +19,11 @@ WORKDIR /app
 COPY --from=build /src/app/target/ecs-labs.jar /app/ecs-labs.jar
 # /app has no content/ folder, so the app serves the course bundled in the jar; mount a folder
 # holding content/, quizzes/ and labs/ and set ECSLABS_CONTENT_DIR to serve your own.
+# A container is reached through its published port, never over its own loopback: listen on every
+# interface (solo mode logs a warning; run a class with ECSLABS_MODE=classroom, see the README).
 ENV PORT=7070 \
-    ECSLABS_DATA=/data
+    ECSLABS_DATA=/data \
+    ECSLABS_HOST=0.0.0.0
 USER ecslabs
 EXPOSE 7070
 VOLUME /data

@@ -9,7 +9,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.ecslabs.app.aws.AwsClientsPool;
 import org.ecslabs.app.aws.CredentialVault;
 import org.ecslabs.app.aws.SimulatorEndpoint;
-import org.ecslabs.app.aws.SoloSandbox;
+import org.ecslabs.app.classroom.Classroom;
 import org.ecslabs.app.console.ConsoleRoutes;
 import org.ecslabs.app.lab.BackendRoutes;
 import org.ecslabs.app.lab.LabApi;
@@ -35,6 +35,7 @@ import org.ecslabs.app.web.DiagramFrame;
 import org.ecslabs.app.web.ErrorHandling;
 import org.ecslabs.app.web.Feature;
 import org.ecslabs.app.web.HomeRoutes;
+import org.ecslabs.app.web.HostCheck;
 import org.ecslabs.app.web.JsonOnly;
 import org.ecslabs.app.web.SecurityHeaders;
 import org.slf4j.Logger;
@@ -61,8 +62,10 @@ public final class App {
         AwsClientsPool awsClients = new AwsClientsPool();
         AppMetrics metrics = new AppMetrics(MetricsAccess.fromEnv(System.getenv()), context.config().dbUrl(),
                 context.simulator());
+        // Classroom mode: sign-in, classes and a simulator account per learner; solo mode: inactive.
+        Classroom classroom = Classroom.create(context);
         LabBackends labBackends = new LabBackends(new CredentialVault(context.database().dataSource(),
-                context.config().dataDir(), context.clock()), SoloSandbox::of, ctx -> context.learners().of(ctx).id());
+                context.config().dataDir(), context.clock()), classroom.sandbox(), ctx -> context.learners().of(ctx).id());
         // Every feature's routes, in one place. A new feature adds one line here.
         List<Feature> features = List.of(
                 new HomeRoutes(context.lessons(), progress, context.learners(), context.templates(),
@@ -83,7 +86,8 @@ public final class App {
                         new LabCleanups(context.clock(), LabCleanups.Rounds.DEFAULT)),
                 new SimulatorEndpoint(context.simulator(), metrics::awsCall),
                 metrics,
-                new ConsoleRoutes(context.learners(), labBackends, labCatalog, context.templates()));
+                new ConsoleRoutes(context.learners(), labBackends, labCatalog, context.templates()),
+                classroom);
         ErrorHandling errors = new ErrorHandling(context.templates());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -102,9 +106,11 @@ public final class App {
                 LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(millis));
                 metrics.request(ctx, millis);
             });
+            config.routes.before(new HostCheck(context.config().publicUrl())::check);
             config.routes.before(SecurityHeaders::apply);
             config.routes.before(Csrf::check);
             config.routes.before(JsonOnly::check);
+            config.routes.before(classroom::gate);
             features.forEach(feature -> feature.routes(config.routes));
             errors.register(config.routes);
         });

@@ -3,6 +3,7 @@ package org.ecslabs.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import org.ecslabs.app.classroom.SignedIn;
 import org.ecslabs.app.content.ContentSource;
 import org.ecslabs.app.lab.LabCatalog;
 import org.ecslabs.app.lab.LabDirectory;
@@ -14,6 +15,7 @@ import org.ecslabs.app.web.CurrentLearner;
 import org.ecslabs.app.web.Templates;
 import org.ecslabs.simulator.Simulator;
 import org.ecslabs.simulator.SimulatorConfig;
+import org.ecslabs.simulator.engine.Mode;
 
 /**
  * The app's dependencies, built once from the configuration by {@link #open} (Main and the
@@ -41,7 +43,8 @@ public record AppContext(AppConfig config, Database database, ContentSource cont
                       LessonCatalog lessons, LabDirectory labs, CurrentLearner learners, Templates templates, Clock clock,
                       QuestionBank quizzes) {
         this(config, database, content, markdown, lessons, labs, learners, templates, clock, quizzes,
-                Simulator.create(SimulatorConfig.withDataSource(database.dataSource()).withTickEvery(null)));
+                Simulator.create(SimulatorConfig.withDataSource(database.dataSource()).withTickEvery(null)
+                        .withMode(simulatorMode(config))));
     }
 
     /** The same context with another lab catalog (the lab feature registers its own). */
@@ -56,7 +59,7 @@ public record AppContext(AppConfig config, Database database, ContentSource cont
      */
     public static AppContext open(AppConfig config) {
         try {
-            Files.createDirectories(config.dataDir());
+            OwnerOnly.createFolder(config.dataDir());
             if (!Files.isWritable(config.dataDir())) {
                 throw new IOException("not writable");
             }
@@ -71,10 +74,25 @@ public record AppContext(AppConfig config, Database database, ContentSource cont
         QuestionBank quizzes = QuestionBank.load(content);
         Templates templates = config.dev() ? Templates.fromSources() : Templates.precompiled();
         Database database = openDatabase(config.dbUrl());
+        try {
+            OwnerOnly.restrictFiles(config.dataDir(), "ecs-labs");
+        } catch (IOException e) {
+            database.close();
+            throw new ConfigException("ECSLABS_DATA", "cannot make the database files in '" + config.dataDir()
+                    + "' owner-only (" + e.getMessage() + "); give the app's user ownership of the folder", e);
+        }
         // The built-in AWS endpoint keeps its state in the app's database, so it survives a restart.
-        Simulator simulator = Simulator.create(SimulatorConfig.withDataSource(database.dataSource()));
-        return new AppContext(config, database, content, markdown, lessons, LabCatalog.load(content), CurrentLearner.solo(),
+        Simulator simulator = Simulator.create(SimulatorConfig.withDataSource(database.dataSource())
+                .withMode(simulatorMode(config)));
+        // Classroom mode: the sign-in gate puts the signed-in person on each request.
+        CurrentLearner learners = config.classroom() ? SignedIn.learners() : CurrentLearner.solo();
+        return new AppContext(config, database, content, markdown, lessons, LabCatalog.load(content), learners,
                 templates, Clock.systemUTC(), quizzes, simulator);
+    }
+
+    /** Classroom mode's simulator accepts only generated key pairs, never the well-known {@code test}. */
+    private static Mode simulatorMode(AppConfig config) {
+        return config.classroom() ? Mode.CLASSROOM : Mode.SOLO;
     }
 
     private static Database openDatabase(String url) {

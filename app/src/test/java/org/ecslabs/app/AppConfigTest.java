@@ -87,4 +87,50 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("ECSLABS_DB_URL", "postgres://x"), dir))
                 .hasMessageStartingWith("ECSLABS_DB_URL: 'postgres://x' is not a JDBC URL");
     }
+
+    @Test
+    void soloModeListensOnLoopbackAndClassroomModeOnEveryInterfaceByDefault() {
+        AppConfig solo = AppConfig.fromEnv(Map.of(), dir);
+        assertThat(solo.mode()).isEqualTo(AppConfig.Mode.SOLO);
+        assertThat(solo.host()).isEqualTo("127.0.0.1");
+        AppConfig classroom = AppConfig.fromEnv(Map.of("ECSLABS_MODE", "Classroom"), dir);
+        assertThat(classroom.mode()).isEqualTo(AppConfig.Mode.CLASSROOM);
+        assertThat(classroom.host()).isEqualTo("0.0.0.0");
+        assertThat(AppConfig.fromEnv(Map.of("ECSLABS_HOST", "[::1]"), dir).host()).isEqualTo("::1");
+    }
+
+    @Test
+    void refusesAModeOrHostThatDoesNotExist() {
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("ECSLABS_MODE", "class"), dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("ECSLABS_MODE: 'class' is not a mode; set ECSLABS_MODE to solo");
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("ECSLABS_HOST", "http://0.0.0.0:80"), dir))
+                .hasMessageStartingWith("ECSLABS_HOST: 'http://0.0.0.0:80' is not an address to listen on");
+    }
+
+    @Test
+    void readsThePublicUrlAndMakesCookiesSecureForHttps() {
+        AppConfig https = AppConfig.fromEnv(Map.of("ECSLABS_PUBLIC_URL", "https://ecs.example.edu/"), dir);
+        assertThat(https.publicUrl()).hasToString("https://ecs.example.edu");
+        assertThat(https.secureCookies()).isTrue();
+        assertThat(AppConfig.fromEnv(Map.of("ECSLABS_PUBLIC_URL", "http://lab.local:7070"), dir).secureCookies()).isFalse();
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("ECSLABS_PUBLIC_URL", "ecs.example.edu"), dir))
+                .hasMessageStartingWith("ECSLABS_PUBLIC_URL: 'ecs.example.edu' is not an http(s) URL");
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("ECSLABS_PUBLIC_URL", "https://ecs.example.edu/labs"), dir))
+                .hasMessageContaining("without a path");
+    }
+
+    @Test
+    void theAdminSettingsGoTogetherAndThePasswordFileMustBeReadable() throws IOException {
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("ECSLABS_ADMIN_EMAIL", "admin@example.edu"), dir))
+                .hasMessageStartingWith("ECSLABS_ADMIN_PASSWORD_FILE: ECSLABS_ADMIN_EMAIL and ECSLABS_ADMIN_PASSWORD_FILE go together");
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("ECSLABS_ADMIN_EMAIL", "admin@example.edu",
+                "ECSLABS_ADMIN_PASSWORD_FILE", "missing"), dir))
+                .hasMessageStartingWith("ECSLABS_ADMIN_PASSWORD_FILE: cannot read");
+        Files.writeString(dir.resolve("secret"), "long enough password\n");
+        AppConfig config = AppConfig.fromEnv(Map.of("ECSLABS_ADMIN_EMAIL", "admin@example.edu",
+                "ECSLABS_ADMIN_PASSWORD_FILE", "secret"), dir);
+        assertThat(config.adminEmail()).isEqualTo("admin@example.edu");
+        assertThat(config.adminPasswordFile()).isEqualTo(dir.resolve("secret"));
+    }
 }

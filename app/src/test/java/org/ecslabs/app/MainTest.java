@@ -45,6 +45,19 @@ class MainTest {
         assertThat(result.stderr().strip()).startsWith("ecs-labs cannot start: content/broken.md:3:1: unknown field 'ordr'");
     }
 
+    @Test
+    void aClassroomAdminPasswordThatWillNotDoStopsStartUpNamingTheSetting() throws Exception {
+        Files.writeString(dir.resolve("admin-password"), "short\n");
+
+        Result result = runMain(Map.of("ECSLABS_MODE", "classroom", "ECSLABS_ADMIN_EMAIL", "admin@example.edu",
+                "ECSLABS_ADMIN_PASSWORD_FILE", "admin-password", "ECSLABS_CONTENT_DIR", TestApp.fixtureCourse().toString(),
+                "PORT", "1"));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("ecs-labs cannot start: ECSLABS_ADMIN_PASSWORD_FILE: the password in")
+                .contains("at least 10 characters");
+    }
+
     private record Result(int exitCode, String stderr) {
     }
 

@@ -33,10 +33,13 @@ public final class LabPages {
      * @param lastRun the learner's last whole-lab run, or null
      * @param backend what the checks run against, in words
      * @param realAccount true if the learner's checks run on their own AWS account
+     * @param accessKeyId     the key of the learner's own simulator account (test in solo mode)
+     * @param secretAccessKey its secret: the learner's own, shown to them for their AWS CLI
      */
     public record LabPage(Frame frame, Lab lab, List<ExamDomain> domains, List<Link> prerequisites,
                           String introduction, String setup, String cleanup, List<StepView> steps,
                           LabResults.StoredRun lastRun, String backend, boolean realAccount,
-                          Progress progress, String endpoint, String csrfToken, boolean wasReset) {
+                          Progress progress, String endpoint, String csrfToken, boolean wasReset,
+                          String accessKeyId, String secretAccessKey) {
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ecslabs.app.aws.AwsClients;
+import org.ecslabs.app.aws.Backend;
 import org.ecslabs.app.aws.SimulatorControl;
 import org.ecslabs.app.aws.SoloSandbox;
 import org.ecslabs.app.content.ExamDomain;
@@ -69,6 +70,7 @@ public final class LabRoutes implements Feature {
                 step.title(), html(step.markdown()), step.hints().stream().map(this::html).toList(),
                 step.solution().map(this::html).orElse(null), step.checks())).toList();
         boolean realAccount = backends != null && backends.usesRealAccount(ctx);
+        Backend sandbox = sandbox(ctx);
         List<LabPages.Link> prerequisites = lab.prerequisites().stream().map(this::link).flatMap(Optional::stream).toList();
         templates.page(ctx, "lab/lab.jte", new LabPages.LabPage(new Frame(lab.title(), "labs"), lab, domains(lab),
                 prerequisites, html(lab.introduction()),
@@ -77,7 +79,13 @@ public final class LabRoutes implements Feature {
                 results.latestByLab(learners.of(ctx).id()).get(lab.id()),
                 realAccount ? "your own AWS account (real resources, real charges)" : "the built-in simulator",
                 realAccount, progress(lab, results.latestByLab(learners.of(ctx).id()).get(lab.id())),
-                ctx.scheme() + "://" + ctx.host() + "/aws", Csrf.token(ctx), ctx.queryParam("reset") != null));
+                ctx.scheme() + "://" + ctx.host() + "/aws", Csrf.token(ctx), ctx.queryParam("reset") != null,
+                sandbox.accessKeyId(), sandbox.secretAccessKey()));
+    }
+
+    /** The learner's own simulator account (in solo mode the one shared sandbox). */
+    private Backend sandbox(Context ctx) {
+        return backends == null ? SoloSandbox.of(ctx) : backends.simulator().apply(ctx);
     }
 
     /** How many of the lab's checks passed in the learner's last run (none before the first). */
@@ -87,8 +95,9 @@ public final class LabRoutes implements Feature {
     }
 
     /**
-     * "Reset my sandbox": wipes the learner's simulator account through the control API, over the
-     * same wire protocol as every other call. A real account is never reset from here.
+     * "Reset my sandbox": wipes the learner's own simulator account through the control API, over the
+     * same wire protocol as every other call, signed with their keys (so it can reach no other
+     * account). A real account is never reset from here.
      */
     private void resetSandbox(Context ctx) {
         String id = ctx.pathParam("id");
@@ -96,7 +105,7 @@ public final class LabRoutes implements Feature {
         if (backends != null && backends.usesRealAccount(ctx)) {
             throw new BadRequestResponse("Reset applies to the built-in simulator only: your AWS account is never wiped from here.");
         }
-        try (AwsClients clients = new AwsClients(SoloSandbox.of(ctx))) {
+        try (AwsClients clients = new AwsClients(sandbox(ctx))) {
             new SimulatorControl(clients).call("ResetAccount", JsonNodeFactory.instance.objectNode());
         }
         ctx.redirect("/labs/" + lab.id() + "?reset=1", HttpStatus.SEE_OTHER);

@@ -15,6 +15,13 @@ import org.ecslabs.app.ConfigException;
  * one parameter, its page model record. Thread-safe: JTE's engine is.
  */
 public final class Templates {
+    /** The request attribute classroom mode sets for a signed-in person. */
+    public static final String SIGNED_IN = "ecslabs.signedIn";
+    /** Where layout.jte's navigation takes the signed-in person's links (fixed text, nothing from the request). */
+    private static final String ACCOUNT_MARKER = "<li class=\"nav-account\" hidden></li>";
+    private static final String ACCOUNT_LINKS = "<li><a href=\"/classes\">Classes</a></li>"
+            + "<li><a href=\"/account\">Account</a></li>";
+
     private final TemplateEngine engine;
 
     private Templates(TemplateEngine engine) {
@@ -43,8 +50,12 @@ public final class Templates {
         return output.toString();
     }
 
-    /** Renders a page as the response. */
+    /** Renders a page as the response; for a signed-in person (classroom mode) the navigation gains their links. */
     public void page(Context ctx, String template, Object page) {
-        ctx.contentType("text/html; charset=utf-8").result(render(template, page));
+        String html = render(template, page);
+        if (Boolean.TRUE.equals(ctx.attribute(SIGNED_IN))) {
+            html = html.replace(ACCOUNT_MARKER, ACCOUNT_LINKS);
+        }
+        ctx.contentType("text/html; charset=utf-8").result(html);
     }
 }
