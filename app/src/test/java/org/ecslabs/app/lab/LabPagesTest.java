@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.JavalinTest;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.UUID;
 import org.ecslabs.app.App;
 import org.ecslabs.app.AppConfig;
 import org.ecslabs.app.AppContext;
 import org.ecslabs.app.aws.AwsClients;
 import org.ecslabs.app.aws.Backend;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +26,7 @@ class LabPagesTest {
 
     private AppContext context() {
         Path repository = LabFiles.folder().getParent();
-        return AppContext.open(new AppConfig(0, data, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        return AppContext.open(new AppConfig(0, data, TestDatabases.freshUrl(),
                 repository, false));
     }
 
