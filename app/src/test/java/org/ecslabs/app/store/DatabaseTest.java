@@ -39,11 +39,7 @@ class DatabaseTest {
 
     @Test
     void anH2DatabaseMadeByTheH2OnlyScriptsStillOpensWithItsRows() throws SQLException {
-        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, null, null).locations("classpath:store/h2-before-portable").load().migrate();
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("INSERT INTO review_card VALUES ('local', 'q1', 1, 6, 2.5, DATE '2026-12-01')");
-        }
+        String url = migratedByTheH2OnlyScripts("INSERT INTO review_card VALUES ('local', 'q1', 1, 6, 2.5, DATE '2026-12-01')");
 
         try (Database database = Database.open(url);
              Connection connection = database.dataSource().getConnection();
@@ -62,11 +58,7 @@ class DatabaseTest {
 
     @Test
     void aChangedMigrationThatIsNotTheKnownRewriteStillStopsTheStart() throws SQLException {
-        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, null, null).locations("classpath:store/h2-before-portable").load().migrate();
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE \"flyway_schema_history\" SET \"checksum\" = 42 WHERE \"version\" = '3'");
-        }
+        String url = migratedByTheH2OnlyScripts("UPDATE \"flyway_schema_history\" SET \"checksum\" = 42 WHERE \"version\" = '3'");
 
         assertThatThrownBy(() -> Database.open(url).close()).isInstanceOf(FlywayException.class)
                 .hasMessageContaining("checksum mismatch");
@@ -77,6 +69,16 @@ class DatabaseTest {
         assertThat(Database.redacted("jdbc:postgresql://db:5432/ecslabs?user=app&password=s3cret&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db:5432/ecslabs?user=app&password=***&ssl=true");
         assertThat(Database.redacted("jdbc:h2:file:/data/ecs;USER=sa;PASSWORD=s3cret")).doesNotContain("s3cret");
+    }
+
+    /** An in-memory H2 database as an install made before the rewrite left it, then {@code sql} run on it. */
+    private static String migratedByTheH2OnlyScripts(String sql) throws SQLException {
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, null, null).locations("classpath:store/h2-before-portable").load().migrate();
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+        return url;
     }
 
     private static List<String> tables(DataSource dataSource) throws SQLException {

@@ -24,10 +24,14 @@ class PostgresClusterTest {
             statement.execute("CREATE TABLE note (body TEXT NOT NULL)");
             statement.execute("INSERT INTO note VALUES ('only in the first')");
         }
-        try (Connection connection = DriverManager.getConnection(second); Statement statement = connection.createStatement();
-             ResultSet tables = statement.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_name = 'note'")) {
-            tables.next();
-            assertThat(tables.getInt(1)).isZero();
+        try (Connection connection = DriverManager.getConnection(second); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("SELECT body FROM note")).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("does not exist");
+            statement.execute("CREATE TABLE note (body TEXT NOT NULL)");
+            try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM note")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isZero();
+            }
         }
     }
 
