@@ -7,7 +7,7 @@ CREATE TABLE lab_backend (
     use_real   BOOLEAN NOT NULL,
     region     VARCHAR(40) NOT NULL,
     key_hint   VARCHAR(4) NOT NULL,
-    iv         VARBINARY(12) NOT NULL,
-    ciphertext VARBINARY(4096) NOT NULL,
+    iv         BYTEA NOT NULL,
+    ciphertext BYTEA NOT NULL,
     updated_at TIMESTAMP WITH TIME ZONE NOT NULL
 );

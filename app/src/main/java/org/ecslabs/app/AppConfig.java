@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import org.ecslabs.app.store.Database;
 
 /**
  * Everything the app reads from its environment, checked once at start-up.
@@ -64,8 +65,8 @@ public record AppConfig(int port, Path dataDir, String dbUrl, Path contentDir, b
         Path dataDir = workingDir.resolve(valueOr(env, "ECSLABS_DATA", "data")).toAbsolutePath().normalize();
         String dbUrl = valueOr(env, "ECSLABS_DB_URL", defaultDbUrl(dataDir));
         if (!dbUrl.startsWith("jdbc:")) {
-            throw new ConfigException("ECSLABS_DB_URL", "'" + dbUrl + "' is not a JDBC URL; use one like "
-                    + "jdbc:h2:file:/path/to/db, or unset it to use an H2 database in ECSLABS_DATA");
+            throw new ConfigException("ECSLABS_DB_URL", "'" + Database.redacted(dbUrl) + "' is not a JDBC URL; use one like "
+                    + "jdbc:h2:file:/path/to/db or jdbc:postgresql://host:5432/ecslabs, or unset it to use an H2 database in ECSLABS_DATA");
         }
         Path contentDir = contentDir(env.get("ECSLABS_CONTENT_DIR"), workingDir);
         boolean dev = "1".equals(env.get("ECSLABS_DEV")) || "true".equalsIgnoreCase(env.get("ECSLABS_DEV"));

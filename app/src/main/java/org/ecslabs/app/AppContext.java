@@ -104,7 +104,7 @@ public record AppContext(AppConfig config, Database database, ContentSource cont
                 cause = cause.getCause();
             }
             String reason = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
-            throw new ConfigException("ECSLABS_DB_URL", "cannot open the database '" + url + "' (" + reason
+            throw new ConfigException("ECSLABS_DB_URL", "cannot open the database '" + Database.redacted(url) + "' (" + reason
                     + "); fix the URL or unset ECSLABS_DB_URL to use an H2 database in ECSLABS_DATA", e);
         }
     }

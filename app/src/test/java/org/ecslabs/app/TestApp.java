@@ -2,7 +2,7 @@ package org.ecslabs.app;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.UUID;
+import org.ecslabs.simulator.testing.TestDatabases;
 
 /** Builds the real app for tests: the fixture course, a temp data folder, a private database. */
 public final class TestApp {
@@ -20,12 +20,13 @@ public final class TestApp {
 
     /** A context with a fresh in-memory database. */
     public static AppContext context(Path dataDir) {
-        return AppContext.open(new AppConfig(0, dataDir, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        return AppContext.open(new AppConfig(0, dataDir, TestDatabases.freshUrl(),
                 fixtureCourse(), false));
     }
 
     /** A context whose database is a file in {@code dataDir}, so it survives a restart. */
     public static AppContext persistentContext(Path dataDir) {
-        return AppContext.open(new AppConfig(0, dataDir, AppConfig.defaultDbUrl(dataDir), fixtureCourse(), false));
+        return AppContext.open(new AppConfig(0, dataDir, TestDatabases.durableUrl(dataDir, AppConfig.defaultDbUrl(dataDir)),
+                fixtureCourse(), false));
     }
 }

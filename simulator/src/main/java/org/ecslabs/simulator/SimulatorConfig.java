@@ -49,6 +49,11 @@ public record SimulatorConfig(DataSource dataSource, String jdbcUrl, Mode mode, 
         return withJdbcUrl("jdbc:h2:mem:sim-" + UUID.randomUUID());
     }
 
+    /** A JDBC URL fit for a message or a log: a password in it is masked. */
+    public static String redacted(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
     public SimulatorConfig withMode(Mode mode) {
         return new SimulatorConfig(dataSource, jdbcUrl, mode, wallClock, initialSpeed, tickEvery);
     }

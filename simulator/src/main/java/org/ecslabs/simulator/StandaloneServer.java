@@ -18,17 +18,21 @@ import org.ecslabs.simulator.protocol.WireResponse;
 
 /**
  * The simulator on its own: the AWS endpoint at {@code /} on the JDK's HTTP server, state in an
- * H2 file in the data folder, solo mode.
- * {@code java -jar ecs-simulator.jar --port 4599 [--data DIR]}
+ * H2 file in the data folder (or the database of {@code --db-url} or {@code ECSLABS_SIM_DB_URL}),
+ * solo mode. {@code java -jar ecs-simulator.jar --port 4599 [--data DIR | --db-url JDBC_URL]}
  */
 public final class StandaloneServer implements AutoCloseable {
     static final int DEFAULT_PORT = 4599;
     static final String DEFAULT_DATA = "./data-simulator";
     /** Far above any AWS API request this simulator models; keeps one request from exhausting memory. */
     static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
-    private static final String USAGE = "usage: java -jar ecs-simulator.jar [--port N] [--data DIR]\n"
-            + "  --port N    TCP port of the AWS endpoint (default " + DEFAULT_PORT + ", 0 for any free port)\n"
-            + "  --data DIR  folder for the simulator's database (default " + DEFAULT_DATA + ")";
+    /** A JDBC URL in the environment keeps a database password off the command line (and out of ps). */
+    static final String DB_URL_ENV = "ECSLABS_SIM_DB_URL";
+    private static final String USAGE = "usage: java -jar ecs-simulator.jar [--port N] [--data DIR | --db-url JDBC_URL]\n"
+            + "  --port N          TCP port of the AWS endpoint (default " + DEFAULT_PORT + ", 0 for any free port)\n"
+            + "  --data DIR        folder for the simulator's H2 database (default " + DEFAULT_DATA + ")\n"
+            + "  --db-url JDBC_URL the simulator's database instead, e.g. jdbc:postgresql://host:5432/sim?user=sim\n"
+            + "                    (also " + DB_URL_ENV + "; the flag wins)";
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -121,6 +125,7 @@ public final class StandaloneServer implements AutoCloseable {
     public static void main(String[] args) {
         int port = DEFAULT_PORT;
         Path data = Path.of(DEFAULT_DATA);
+        String dbUrl = System.getenv(DB_URL_ENV);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -130,17 +135,27 @@ public final class StandaloneServer implements AutoCloseable {
                 }
                 case "--port" -> port = parsePort(value(args, i++));
                 case "--data" -> data = Path.of(value(args, i++));
+                case "--db-url" -> dbUrl = value(args, i++);
                 default -> fail("unknown argument '" + arg + "'");
             }
         }
-        try {
-            Files.createDirectories(data);
-        } catch (IOException e) {
-            fail("cannot create the data folder " + data + ": " + e.getMessage());
+        if (dbUrl != null && dbUrl.isBlank()) {
+            dbUrl = null;
         }
+        if (dbUrl != null && !dbUrl.startsWith("jdbc:")) {
+            fail("--db-url must be a JDBC URL such as jdbc:postgresql://host:5432/sim, got '" + SimulatorConfig.redacted(dbUrl) + "'");
+        }
+        if (dbUrl == null) {
+            try {
+                Files.createDirectories(data);
+            } catch (IOException e) {
+                fail("cannot create the data folder " + data + ": " + e.getMessage());
+            }
+        }
+        String where = dbUrl == null ? "data in " + data.toAbsolutePath().normalize() : "database " + SimulatorConfig.redacted(dbUrl);
         Simulator simulator;
         try {
-            simulator = Simulator.create(SimulatorConfig.withJdbcUrl(jdbcUrl(data)));
+            simulator = Simulator.create(SimulatorConfig.withJdbcUrl(dbUrl == null ? jdbcUrl(data) : dbUrl));
         } catch (IllegalStateException e) {
             // Typically another server holds the database file.
             System.err.println("ecs-simulator: " + e.getMessage());
@@ -157,8 +172,7 @@ public final class StandaloneServer implements AutoCloseable {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "simulator-shutdown"));
-        System.out.println("ecs-simulator: AWS endpoint at http://localhost:" + server.port() + "/ (data in "
-                + data.toAbsolutePath().normalize() + ", services: "
+        System.out.println("ecs-simulator: AWS endpoint at http://localhost:" + server.port() + "/ (" + where + ", services: "
                 + String.join(", ", simulator.services().stream().map(s -> s.signingName()).toList())
                 + "; credentials test/test)");
     }

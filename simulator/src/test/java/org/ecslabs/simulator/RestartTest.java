@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.ecslabs.simulator.support.SignedHttp;
 import org.ecslabs.simulator.support.SimulatorFixture;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ class RestartTest {
 
     @TempDir
     Path data;
+    private String dbUrl;
 
     @AfterEach
     void killServer() {
@@ -39,6 +41,7 @@ class RestartTest {
     void stateAndClockSurviveAHardKill() throws Exception {
         int port = freePort();
         URI endpoint = URI.create("http://localhost:" + port);
+        dbUrl = TestDatabases.durableUrl(data);
         server = startServer(port);
         double clockBeforeKill;
         try (EcsClient ecs = SimulatorFixture.ecs(endpoint, "test", "test")) {
@@ -65,7 +68,8 @@ class RestartTest {
 
     @Test
     void badArgumentsExitWithCodeTwoAndSayWhy() throws Exception {
-        for (List<String> args : List.of(List.of("--port", "eighty"), List.of("--verbose"), List.of("--data"))) {
+        for (List<String> args : List.of(List.of("--port", "eighty"), List.of("--verbose"), List.of("--data"),
+                List.of("--db-url", "postgres://localhost/sim"))) {
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", classPath(),
                     StandaloneServer.class.getName()));
             command.addAll(args);
@@ -87,11 +91,13 @@ class RestartTest {
 
     private Process startServer(int port) throws IOException, InterruptedException {
         File log = data.resolve("server-" + System.nanoTime() + ".log").toFile();
-        Process process = new ProcessBuilder(List.of(javaBinary(), "-cp", classPath(), StandaloneServer.class.getName(),
+        ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-cp", classPath(), StandaloneServer.class.getName(),
                 "--port", String.valueOf(port), "--data", data.toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(log)
-                .start();
+                .redirectOutput(log);
+        // Through the environment, as a database password should travel; on H2 the same file as --data.
+        builder.environment().put("ECSLABS_SIM_DB_URL", dbUrl);
+        Process process = builder.start();
         // Wait until it answers; the limit only guards against a server that never comes up.
         for (int attempt = 0; attempt < 600; attempt++) {
             if (!process.isAlive()) {

@@ -65,8 +65,14 @@ public final class CredentialVault {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
         byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, iv, learner, encode(credentials));
-        update(learner, "MERGE INTO lab_backend (learner, use_real, region, key_hint, iv, ciphertext, updated_at)"
-                + " KEY (learner) VALUES (?, ?, ?, ?, ?, ?, ?)", statement -> {
+        // Standard MERGE (H2 and PostgreSQL 15+); the casts type the parameters for PostgreSQL.
+        update(learner, "MERGE INTO lab_backend t USING (VALUES (CAST(? AS VARCHAR), CAST(? AS BOOLEAN),"
+                + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BYTEA), CAST(? AS BYTEA), CAST(? AS TIMESTAMP WITH TIME ZONE)))"
+                + " AS s (learner, use_real, region, key_hint, iv, ciphertext, updated_at) ON t.learner = s.learner"
+                + " WHEN MATCHED THEN UPDATE SET use_real = s.use_real, region = s.region, key_hint = s.key_hint, iv = s.iv,"
+                + " ciphertext = s.ciphertext, updated_at = s.updated_at"
+                + " WHEN NOT MATCHED THEN INSERT (learner, use_real, region, key_hint, iv, ciphertext, updated_at)"
+                + " VALUES (s.learner, s.use_real, s.region, s.key_hint, s.iv, s.ciphertext, s.updated_at)", statement -> {
             statement.setBoolean(2, useRealAccount);
             statement.setString(3, credentials.region());
             statement.setString(4, hint(credentials.accessKeyId()));

@@ -79,7 +79,13 @@ public final class QuizStore {
     }
 
     public void saveAnswer(String sessionId, String questionId, Set<Integer> selected, boolean flagged) {
-        update("MERGE INTO exam_answer (session_id, question_id, selected, flagged) KEY (session_id, question_id) VALUES (?, ?, ?, ?)",
+        // Standard MERGE (H2 and PostgreSQL 15+); the casts type the parameters for PostgreSQL.
+        update("MERGE INTO exam_answer t USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BOOLEAN)))"
+                        + " AS s (session_id, question_id, selected, flagged)"
+                        + " ON t.session_id = s.session_id AND t.question_id = s.question_id"
+                        + " WHEN MATCHED THEN UPDATE SET selected = s.selected, flagged = s.flagged"
+                        + " WHEN NOT MATCHED THEN INSERT (session_id, question_id, selected, flagged)"
+                        + " VALUES (s.session_id, s.question_id, s.selected, s.flagged)",
                 sessionId, questionId, encode(selected), flagged);
     }
 
@@ -96,7 +102,13 @@ public final class QuizStore {
     }
 
     public void saveCard(String learnerId, String questionId, SpacedRepetition.Card card) {
-        update("MERGE INTO review_card (learner_id, question_id, repetitions, interval_days, ease, due) KEY (learner_id, question_id) VALUES (?, ?, ?, ?, ?, ?)",
+        update("MERGE INTO review_card t USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS INT),"
+                        + " CAST(? AS DOUBLE PRECISION), CAST(? AS DATE)))"
+                        + " AS s (learner_id, question_id, repetitions, interval_days, ease, due)"
+                        + " ON t.learner_id = s.learner_id AND t.question_id = s.question_id"
+                        + " WHEN MATCHED THEN UPDATE SET repetitions = s.repetitions, interval_days = s.interval_days, ease = s.ease, due = s.due"
+                        + " WHEN NOT MATCHED THEN INSERT (learner_id, question_id, repetitions, interval_days, ease, due)"
+                        + " VALUES (s.learner_id, s.question_id, s.repetitions, s.interval_days, s.ease, s.due)",
                 learnerId, questionId, card.repetitions(), card.intervalDays(), card.ease(), Date.valueOf(card.due()));
     }
 

@@ -27,6 +27,7 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(5_000);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
+            PortableRewrite.updateChecksums(dataSource);
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
@@ -48,6 +49,11 @@ public final class Database implements AutoCloseable {
     /** A fresh private in-memory database, for tests and throw-away runs. */
     public static Database inMemory() {
         return open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    /** The URL as it may appear in a message or a log: a password in it is masked. */
+    public static String redacted(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     public DataSource dataSource() {

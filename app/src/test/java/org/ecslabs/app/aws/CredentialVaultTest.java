@@ -11,9 +11,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.UUID;
+import javax.sql.DataSource;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,13 +27,12 @@ class CredentialVaultTest {
 
     @TempDir
     Path data;
-    private JdbcDataSource dataSource;
+    private DataSource dataSource;
     private CredentialVault vault;
 
     @BeforeEach
     void open() {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource = TestDatabases.freshDataSource();
         Flyway.configure().dataSource(dataSource).load().migrate();
         vault = new CredentialVault(dataSource, data, Clock.systemUTC());
     }

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.ecslabs.app.App;
 import org.ecslabs.app.AppContext;
 import org.ecslabs.app.TestApp;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -149,7 +150,7 @@ class ClassroomAccessTest {
     @Test
     void everyRouteLetsInExactlyWhoMayUseIt() {
         ClassroomTestApp.ManualClock clock = new ClassroomTestApp.ManualClock(Instant.parse("2026-12-01T09:00:00Z"));
-        try (AppContext context = ClassroomTestApp.context(data, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        try (AppContext context = ClassroomTestApp.context(data, TestDatabases.freshUrl(),
                 TestApp.fixtureCourse(), clock)) {
             Javalin app = App.create(context);
             Set<String> registered = app.unsafe.internalRouter.allHttpHandlers().stream()

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.ecslabs.app.App;
 import org.ecslabs.app.AppContext;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -38,7 +39,7 @@ class ClassroomIsolationTest {
     @Test
     void eachStudentWorksInTheirOwnSimulatorAccount() {
         Path repository = Path.of("..").toAbsolutePath().normalize();
-        try (AppContext context = ClassroomTestApp.context(data, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        try (AppContext context = ClassroomTestApp.context(data, TestDatabases.freshUrl(),
                 repository, Clock.systemUTC())) {
             JavalinTest.test(App.create(context), (server, client) -> {
                 String origin = "http://localhost:" + server.port();

@@ -18,6 +18,7 @@ import org.ecslabs.app.App;
 import org.ecslabs.app.AppConfig;
 import org.ecslabs.app.AppContext;
 import org.ecslabs.app.TestApp;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class ClassroomPagesTest {
 
     @Test
     void theFirstAdminComesFromTheOneTimeLinkAndRunsTheClassroomFromPages() {
-        AppConfig config = new AppConfig(0, data, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        AppConfig config = new AppConfig(0, data, TestDatabases.freshUrl(),
                 TestApp.fixtureCourse(), false).withMode(AppConfig.Mode.CLASSROOM);
         try (AppContext context = AppContext.open(config)) {
             String log;

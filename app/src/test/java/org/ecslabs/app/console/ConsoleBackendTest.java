@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import org.ecslabs.app.App;
 import org.ecslabs.app.AppConfig;
 import org.ecslabs.app.AppContext;
@@ -20,6 +19,7 @@ import org.ecslabs.app.aws.Backend;
 import org.ecslabs.app.aws.CredentialVault;
 import org.ecslabs.app.web.Learner;
 import org.ecslabs.simulator.engine.Account;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +56,7 @@ class ConsoleBackendTest {
     }
 
     private AppContext context() {
-        return AppContext.open(new AppConfig(0, data, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        return AppContext.open(new AppConfig(0, data, TestDatabases.freshUrl(),
                 content(), false));
     }
 

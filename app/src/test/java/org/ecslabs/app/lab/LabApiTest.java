@@ -20,7 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import javax.sql.DataSource;
 import org.ecslabs.app.aws.AwsClientsPool;
 import org.ecslabs.app.aws.Backend;
 import org.ecslabs.app.cli.CommandRunner;
@@ -31,8 +31,8 @@ import org.ecslabs.app.web.Templates;
 import org.ecslabs.simulator.Simulator;
 import org.ecslabs.simulator.SimulatorConfig;
 import org.ecslabs.simulator.StandaloneServer;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,8 +99,7 @@ class LabApiTest {
         simulator = StandaloneServer.start(0,
                 Simulator.create(SimulatorConfig.inMemory().withInitialSpeed(0).withTickEvery(null)),
                 new PrintStream(OutputStream.nullOutputStream()));
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        DataSource dataSource = TestDatabases.freshDataSource();
         Flyway.configure().dataSource(dataSource).load().migrate();
         pool = new AwsClientsPool();
         Backend backend = Backend.endpoint(URI.create("http://localhost:" + simulator.port()), "us-east-1", "test", "test");

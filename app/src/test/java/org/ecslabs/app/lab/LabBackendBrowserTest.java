@@ -15,7 +15,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.ecslabs.app.App;
 import org.ecslabs.app.AppConfig;
 import org.ecslabs.app.AppContext;
@@ -23,6 +22,7 @@ import org.ecslabs.app.aws.AwsClients;
 import org.ecslabs.app.aws.Backend;
 import org.ecslabs.app.web.Chromium;
 import org.ecslabs.simulator.engine.Account;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +49,7 @@ class LabBackendBrowserTest {
     void aLearnerChoosesTheirAwsAccountTestsItSeesItEverywhereAndRemovesIt() throws Exception {
         // The machine running the tests may be busy; these waits bound a failure, they measure nothing.
         PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        AppConfig config = new AppConfig(0, dataDir, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        AppConfig config = new AppConfig(0, dataDir, TestDatabases.freshUrl(),
                 LabFiles.folder().getParent(), false);
         try (AppContext context = AppContext.open(config);
              Playwright playwright = Playwright.create();

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,6 +26,7 @@ import org.ecslabs.app.AppContext;
 import org.ecslabs.app.aws.AwsClients;
 import org.ecslabs.app.aws.Backend;
 import org.ecslabs.simulator.engine.Account;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +50,7 @@ class LabBackendRoutesTest {
     }
 
     private AppContext context() {
-        return AppContext.open(new AppConfig(0, data, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        return AppContext.open(new AppConfig(0, data, TestDatabases.freshUrl(),
                 LabFiles.folder().getParent(), false));
     }
 

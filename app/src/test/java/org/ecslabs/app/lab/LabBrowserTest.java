@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.ecslabs.app.App;
 import org.ecslabs.app.AppConfig;
@@ -25,6 +24,7 @@ import org.ecslabs.app.aws.Backend;
 import org.ecslabs.app.cli.CommandRunner;
 import org.ecslabs.app.cli.OperationInvoker;
 import org.ecslabs.app.web.Chromium;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +43,7 @@ class LabBrowserTest {
         if (!Files.isExecutable(CHROMIUM)) {
             throw new AssertionError("Chromium is required for the browser test but " + CHROMIUM + " is missing");
         }
-        AppConfig config = new AppConfig(0, dataDir, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        AppConfig config = new AppConfig(0, dataDir, TestDatabases.freshUrl(),
                 LabFiles.folder().getParent(), false);
         try (AppContext context = AppContext.open(config);
              Playwright playwright = Playwright.create();

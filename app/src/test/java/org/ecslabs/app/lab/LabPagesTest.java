@@ -8,7 +8,6 @@ import io.javalin.testtools.JavalinTest;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import org.ecslabs.app.App;
 import org.ecslabs.app.AppConfig;
 import org.ecslabs.app.AppContext;
@@ -16,6 +15,7 @@ import org.ecslabs.app.aws.AwsClients;
 import org.ecslabs.app.aws.Backend;
 import org.ecslabs.app.cli.CommandRunner;
 import org.ecslabs.app.cli.OperationInvoker;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +29,7 @@ class LabPagesTest {
 
     private AppContext context() {
         Path repository = LabFiles.folder().getParent();
-        return AppContext.open(new AppConfig(0, data, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        return AppContext.open(new AppConfig(0, data, TestDatabases.freshUrl(),
                 repository, false));
     }
 

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import javax.sql.DataSource;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +18,7 @@ class LabResultsTest {
 
     @BeforeEach
     void freshDatabase() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        DataSource dataSource = TestDatabases.freshDataSource();
         Flyway.configure().dataSource(dataSource).load().migrate();
         results = new LabResults(dataSource);
     }

@@ -7,12 +7,12 @@ import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ecslabs.app.App;
 import org.ecslabs.app.AppConfig;
 import org.ecslabs.app.AppContext;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -32,7 +32,7 @@ class LabSandboxTest {
     void theLabPageShowsTheSandboxAndResetEmptiesIt() {
         Path repository = LabFiles.folder().getParent();
         try (AppContext context = AppContext.open(new AppConfig(0, data,
-                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", repository, false))) {
+                TestDatabases.freshUrl(), repository, false))) {
             JavalinTest.test(App.create(context), (server, client) -> {
                 String base = client.getOrigin();
                 String page = client.get("/labs/first-fargate-task").body().string();

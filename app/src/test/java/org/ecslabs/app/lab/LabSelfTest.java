@@ -22,9 +22,9 @@ import org.ecslabs.app.cli.Command;
 import org.ecslabs.app.cli.CommandRunner;
 import org.ecslabs.app.cli.OperationInvoker;
 import org.ecslabs.simulator.Simulator;
-import org.ecslabs.simulator.SimulatorConfig;
 import org.ecslabs.simulator.StandaloneServer;
 import org.ecslabs.simulator.engine.AwsService;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -57,7 +57,7 @@ class LabSelfTest {
     }
 
     static void selfTest(Lab lab) throws IOException {
-        Simulator simulator = Simulator.create(SimulatorConfig.inMemory().withInitialSpeed(0).withTickEvery(null));
+        Simulator simulator = Simulator.create(TestDatabases.simulator().withInitialSpeed(0).withTickEvery(null));
         try (StandaloneServer server = StandaloneServer.start(0, simulator, new PrintStream(OutputStream.nullOutputStream()))) {
             Set<String> present = simulator.services().stream().map(AwsService::signingName).collect(Collectors.toSet());
             List<String> missing = lab.requires().stream()

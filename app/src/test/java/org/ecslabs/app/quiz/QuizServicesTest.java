@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
+import javax.sql.DataSource;
 import org.ecslabs.app.content.ExamDomain;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +26,7 @@ class QuizServicesTest {
 
     @BeforeEach
     void setUp() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        DataSource dataSource = TestDatabases.freshDataSource();
         Flyway.configure().dataSource(dataSource).load().migrate();
         List<Question> questions = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import org.ecslabs.app.AppConfig;
 import org.ecslabs.app.AppContext;
 import org.ecslabs.app.markdown.MarkdownFileException;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +38,7 @@ class QuizStartupTest {
     Path dir;
 
     private AppConfig config() {
-        return new AppConfig(0, dir.resolve("data"), "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        return new AppConfig(0, dir.resolve("data"), TestDatabases.freshUrl(),
                 dir.resolve("course"), false);
     }
 

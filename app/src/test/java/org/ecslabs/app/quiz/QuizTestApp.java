@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ecslabs.app.AppConfig;
@@ -29,6 +28,7 @@ import org.ecslabs.app.lab.LabDirectory;
 import org.ecslabs.app.web.Csrf;
 import org.ecslabs.app.web.CurrentLearner;
 import org.ecslabs.app.web.Learner;
+import org.ecslabs.simulator.testing.TestDatabases;
 
 /**
  * The real app over the course in this repository (content/ and quizzes/), with a fresh
@@ -48,7 +48,7 @@ final class QuizTestApp {
     }
 
     static AppContext context(Path dataDir, Clock clock) {
-        return context(new AppConfig(0, dataDir, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", course(), false),
+        return context(new AppConfig(0, dataDir, TestDatabases.freshUrl(), course(), false),
                 clock);
     }
 

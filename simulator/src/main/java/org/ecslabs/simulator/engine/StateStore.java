@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.ecslabs.simulator.SimulatorConfig;
 
 /**
  * The simulator's durable state over JDBC, in tables prefixed {@code sim_} that it creates when
@@ -42,7 +43,7 @@ public final class StateStore implements AutoCloseable {
             account_id VARCHAR(12) NOT NULL,
             region VARCHAR(64) NOT NULL,
             state_type VARCHAR(255) NOT NULL,
-            body CLOB NOT NULL,
+            body TEXT NOT NULL,
             PRIMARY KEY (account_id, region, state_type))
         """
     };
@@ -77,7 +78,8 @@ public final class StateStore implements AutoCloseable {
         try {
             return new StateStore(null, DriverManager.getConnection(jdbcUrl));
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot open the simulator database " + jdbcUrl + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot open the simulator database "
+                    + SimulatorConfig.redacted(jdbcUrl) + ": " + e.getMessage(), e);
         }
     }
 
@@ -198,8 +200,14 @@ public final class StateStore implements AutoCloseable {
     /** Writes an account's clock and its changed state objects in one transaction. */
     void write(String accountId, ClockRow clock, List<StateRow> states) {
         inTransaction(connection -> {
-            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO sim_account (account_id,"
-                    + " sim_anchor_nanos, wall_anchor_nanos, speed, ticked_to_nanos) KEY (account_id) VALUES (?, ?, ?, ?, ?)")) {
+            // Standard MERGE, for H2 and PostgreSQL 15+; the casts type the parameters for PostgreSQL.
+            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO sim_account t USING (VALUES"
+                    + " (CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS DOUBLE PRECISION), CAST(? AS BIGINT)))"
+                    + " AS s (account_id, sim_anchor_nanos, wall_anchor_nanos, speed, ticked_to_nanos) ON t.account_id = s.account_id"
+                    + " WHEN MATCHED THEN UPDATE SET sim_anchor_nanos = s.sim_anchor_nanos, wall_anchor_nanos = s.wall_anchor_nanos,"
+                    + " speed = s.speed, ticked_to_nanos = s.ticked_to_nanos"
+                    + " WHEN NOT MATCHED THEN INSERT (account_id, sim_anchor_nanos, wall_anchor_nanos, speed, ticked_to_nanos)"
+                    + " VALUES (s.account_id, s.sim_anchor_nanos, s.wall_anchor_nanos, s.speed, s.ticked_to_nanos)")) {
                 merge.setString(1, accountId);
                 merge.setLong(2, nanos(clock.anchor()));
                 merge.setLong(3, nanos(clock.wallAnchor()));
@@ -208,8 +216,13 @@ public final class StateStore implements AutoCloseable {
                 merge.executeUpdate();
             }
             if (!states.isEmpty()) {
-                try (PreparedStatement merge = connection.prepareStatement("MERGE INTO sim_state (account_id, region,"
-                        + " state_type, body) KEY (account_id, region, state_type) VALUES (?, ?, ?, ?)")) {
+                try (PreparedStatement merge = connection.prepareStatement("MERGE INTO sim_state t USING (VALUES"
+                        + " (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS TEXT)))"
+                        + " AS s (account_id, region, state_type, body)"
+                        + " ON t.account_id = s.account_id AND t.region = s.region AND t.state_type = s.state_type"
+                        + " WHEN MATCHED THEN UPDATE SET body = s.body"
+                        + " WHEN NOT MATCHED THEN INSERT (account_id, region, state_type, body)"
+                        + " VALUES (s.account_id, s.region, s.state_type, s.body)")) {
                     for (StateRow state : states) {
                         merge.setString(1, accountId);
                         merge.setString(2, state.region());

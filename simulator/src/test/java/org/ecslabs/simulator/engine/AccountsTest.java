@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import org.ecslabs.simulator.Simulator;
 import org.ecslabs.simulator.SimulatorConfig;
-import org.ecslabs.simulator.StandaloneServer;
 import org.ecslabs.simulator.support.SimulatorFixture;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -85,7 +85,7 @@ class AccountsTest {
 
     @Test
     void credentialsOutliveARestart(@TempDir Path data) {
-        String url = StandaloneServer.jdbcUrl(data);
+        String url = TestDatabases.durableUrl(data);
         Account created;
         try (Simulator first = Simulator.create(SimulatorConfig.withJdbcUrl(url).withTickEvery(null))) {
             created = first.accounts().create("persistent");

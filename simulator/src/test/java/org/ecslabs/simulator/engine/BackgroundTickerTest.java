@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.UUID;
 import org.ecslabs.simulator.SimulatorConfig;
 import org.ecslabs.simulator.support.SimulatorFixture;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.ecslabs.simulator.testservice.TestClusterService;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -23,7 +23,7 @@ class BackgroundTickerTest {
 
     @Test
     void runningClocksTickAndPersistWithoutCalls() throws Exception {
-        String url = "jdbc:h2:mem:ticker-" + UUID.randomUUID();
+        String url = TestDatabases.freshUrl();
         HandClock wall = new HandClock(Instant.parse("2026-03-01T10:00:00Z"));
         try (SimulatorFixture simulator = new SimulatorFixture(SimulatorConfig.withJdbcUrl(url)
                 .withWallClock(wall).withTickEvery(Duration.ofMillis(20)));

@@ -2,9 +2,9 @@ package org.ecslabs.simulator.scaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
 import org.ecslabs.simulator.SimulatorConfig;
 import org.ecslabs.simulator.support.SimulatorFixture;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.applicationautoscaling.model.MetricType;
 import software.amazon.awssdk.services.applicationautoscaling.model.PolicyType;
@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
 class ScalingSurvivesRestartTest {
     @Test
     void aRestartedSimulatorKeepsScalingWhereItLeftOff() {
-        SimulatorConfig config = SimulatorConfig.withJdbcUrl("jdbc:h2:mem:scaling-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+        SimulatorConfig config = SimulatorConfig.withJdbcUrl(TestDatabases.freshUrl())
                 .withInitialSpeed(0).withTickEvery(null);
         try (SimulatorFixture first = new SimulatorFixture(config); FargateLab lab = new FargateLab(first)) {
             lab.createWebService(2);

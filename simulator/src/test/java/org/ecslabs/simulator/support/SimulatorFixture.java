@@ -10,6 +10,7 @@ import java.util.List;
 import org.ecslabs.simulator.Simulator;
 import org.ecslabs.simulator.SimulatorConfig;
 import org.ecslabs.simulator.StandaloneServer;
+import org.ecslabs.simulator.testing.TestDatabases;
 import org.ecslabs.simulator.testservice.TestClusterService;
 import org.ecslabs.simulator.testservice.TestVpcService;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -46,9 +47,9 @@ public final class SimulatorFixture implements AutoCloseable {
         }
     }
 
-    /** An in-memory database, a paused clock (time moves only through AdvanceClock) and no ticker. */
+    /** A fresh database (TestDatabases), a paused clock (time moves only through AdvanceClock) and no ticker. */
     public static SimulatorFixture paused() {
-        return new SimulatorFixture(SimulatorConfig.inMemory().withInitialSpeed(0).withTickEvery(null));
+        return new SimulatorFixture(TestDatabases.simulator().withInitialSpeed(0).withTickEvery(null));
     }
 
     public Simulator simulator() {
