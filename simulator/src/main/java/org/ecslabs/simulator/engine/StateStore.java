@@ -1,7 +1,8 @@
 package org.ecslabs.simulator.engine;
 
+import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,76 +10,125 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * The simulator's durable state over JDBC, in tables prefixed {@code sim_} that it creates when
- * absent: credentials, each account's clock, and each state object as JSON per account, region
- * and state type. On H2 it sets WRITE_DELAY to 0, so that a commit is in the file before the
- * response leaves (this applies to the whole database). Thread-safe: a DataSource hands each caller its own connection; a store opened
- * on a JDBC URL serializes its callers on its one connection.
+ * The simulator's durable state over JDBC, in tables prefixed {@code sim_} that Flyway migrates
+ * from {@code db/simulator} (history table {@code sim_schema_history}): credentials, each account's
+ * clock, and each state object as rows, one per resource-map entry plus one for the rest
+ * (see docs/simulator-engine.md). A write is one transaction; on H2 it is followed by a
+ * CHECKPOINT, so that the commit is in the database file before the response leaves, whichever
+ * connection committed first. Thread-safe: each operation takes its own pooled connection.
  */
 public final class StateStore implements AutoCloseable {
-    private static final String[] SCHEMA = {
-        """
-        CREATE TABLE IF NOT EXISTS sim_credentials (
-            access_key_id VARCHAR(128) PRIMARY KEY,
-            secret_access_key VARCHAR(128) NOT NULL,
-            account_id VARCHAR(12) NOT NULL,
-            label VARCHAR(255),
-            created_at_millis BIGINT NOT NULL)
-        """,
-        """
-        CREATE TABLE IF NOT EXISTS sim_account (
-            account_id VARCHAR(12) PRIMARY KEY,
-            sim_anchor_nanos BIGINT NOT NULL,
-            wall_anchor_nanos BIGINT NOT NULL,
-            speed DOUBLE PRECISION NOT NULL,
-            ticked_to_nanos BIGINT NOT NULL)
-        """,
-        """
-        CREATE TABLE IF NOT EXISTS sim_state (
-            account_id VARCHAR(12) NOT NULL,
-            region VARCHAR(64) NOT NULL,
-            state_type VARCHAR(255) NOT NULL,
-            body CLOB NOT NULL,
-            PRIMARY KEY (account_id, region, state_type))
-        """
-    };
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StateStore.class);
 
     private final DataSource dataSource;
-    private final Connection shared;
+    /** The pool this store opened itself (standalone server), closed with it; null on the app's pool. */
+    private final JdbcConnectionPool ownPool;
+    /** Holds an in-memory H2 database open for the store's life. */
+    private final Connection keeper;
+    private final boolean h2;
+    private volatile boolean checkpoint;
+    private final boolean legacyTable;
 
     /** An account's clock as stored. */
     record ClockRow(Instant anchor, Instant wallAnchor, double speed, Instant tickedTo) {
     }
 
-    /** One state object as stored. */
-    record StateRow(String region, String stateType, String json) {
+    /** One stored row of a state object. */
+    record EntryRow(String region, String stateType, String field, String key, long seq, String json) {
     }
 
-    private StateStore(DataSource dataSource, Connection shared) {
+    /** A whole state object as stored before entries had rows of their own. */
+    record LegacyRow(String region, String stateType, String json) {
+    }
+
+    enum Kind { INSERT, UPDATE, DELETE, DROP_LEGACY }
+
+    /** One row to write or delete. */
+    record Change(Kind kind, String region, String stateType, String field, String key, long seq, String json) {
+        static Change insert(String region, String type, String field, String key, long seq, String json) {
+            return new Change(Kind.INSERT, region, type, field, key, seq, json);
+        }
+
+        static Change update(String region, String type, String field, String key, long seq, String json) {
+            return new Change(Kind.UPDATE, region, type, field, key, seq, json);
+        }
+
+        static Change delete(String region, String type, String field, String key) {
+            return new Change(Kind.DELETE, region, type, field, key, 0, null);
+        }
+
+        static Change dropLegacy(String region, String type) {
+            return new Change(Kind.DROP_LEGACY, region, type, null, null, 0, null);
+        }
+    }
+
+    /** What one account writes: its clock (inserted the first time) and its changed rows. */
+    record AccountWrite(String accountId, ClockRow clock, boolean clockIsNew, List<Change> changes) {
+    }
+
+    private StateStore(DataSource dataSource, JdbcConnectionPool ownPool, Connection keeper) {
         this.dataSource = dataSource;
-        this.shared = shared;
-        createSchema();
+        this.ownPool = ownPool;
+        this.keeper = keeper;
+        this.h2 = withConnection(c -> "H2".equals(c.getMetaData().getDatabaseProductName()));
+        this.checkpoint = h2;
+        migrate();
+        this.legacyTable = withConnection(StateStore::hasLegacyTable);
     }
 
-    /** A store on the app's pool: one connection per operation. */
+    /** A store on the app's pool. */
     public static StateStore open(DataSource dataSource) {
-        return new StateStore(dataSource, null);
+        return new StateStore(dataSource, null, null);
     }
 
-    /**
-     * A store on its own connection, held open for the store's life (which also keeps an
-     * in-memory H2 database alive).
-     */
+    /** A store on a pool of its own (the standalone server and tests). */
     public static StateStore open(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:h2:")) {
+            return new StateStore(new UrlDataSource(jdbcUrl), null, null);
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "", "");
+        pool.setMaxConnections(32);
+        Connection keeper = null;
         try {
-            return new StateStore(null, DriverManager.getConnection(jdbcUrl));
-        } catch (SQLException e) {
+            keeper = jdbcUrl.startsWith("jdbc:h2:mem:") ? pool.getConnection() : null;
+            return new StateStore(pool, pool, keeper);
+        } catch (SQLException | RuntimeException e) {
+            pool.dispose();
             throw new IllegalStateException("Cannot open the simulator database " + jdbcUrl + ": " + e.getMessage(), e);
         }
+    }
+
+    private void migrate() {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/simulator")
+                .table("sim_schema_history")
+                // The app's own tables (and, from older versions, sim_ tables) may already be there.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .placeholders(Map.of("textType", h2 ? "CHARACTER LARGE OBJECT" : "TEXT"))
+                .load()
+                .migrate();
+    }
+
+    private static boolean hasLegacyTable(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        for (String name : new String[] {"SIM_STATE", "sim_state"}) {
+            try (ResultSet tables = meta.getTables(null, null, name, null)) {
+                if (tables.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private interface Work<T> {
@@ -86,15 +136,8 @@ public final class StateStore implements AutoCloseable {
     }
 
     private <T> T withConnection(Work<T> work) {
-        try {
-            if (shared != null) {
-                synchronized (shared) {
-                    return work.run(shared);
-                }
-            }
-            try (Connection connection = dataSource.getConnection()) {
-                return work.run(connection);
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Simulator database error: " + e.getMessage(), e);
         }
@@ -114,22 +157,6 @@ public final class StateStore implements AutoCloseable {
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
-        });
-    }
-
-    private void createSchema() {
-        withConnection(connection -> {
-            try (Statement statement = connection.createStatement()) {
-                for (String ddl : SCHEMA) {
-                    statement.execute(ddl);
-                }
-                if ("H2".equals(connection.getMetaData().getDatabaseProductName())) {
-                    // H2 flushes commits to its file up to WRITE_DELAY ms later (500 by default):
-                    // a kill -9 in that window would lose calls already acknowledged.
-                    statement.execute("SET WRITE_DELAY 0");
-                }
-            }
-            return null;
         });
     }
 
@@ -159,6 +186,7 @@ public final class StateStore implements AutoCloseable {
                 insert.setLong(5, account.createdAt().toEpochMilli());
                 insert.executeUpdate();
             }
+            flushToFile(connection);
             return null;
         });
     }
@@ -179,15 +207,36 @@ public final class StateStore implements AutoCloseable {
         });
     }
 
-    List<StateRow> loadStates(String accountId) {
+    List<EntryRow> loadEntries(String accountId) {
         return withConnection(connection -> {
-            List<StateRow> states = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT region, state_type, body FROM sim_state WHERE account_id = ? ORDER BY region, state_type")) {
+            List<EntryRow> entries = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT region, state_type, field, entry_key,"
+                    + " seq, body FROM sim_entry WHERE account_id = ?")) {
                 select.setString(1, accountId);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        states.add(new StateRow(rows.getString(1), rows.getString(2), rows.getString(3)));
+                        entries.add(new EntryRow(rows.getString(1), rows.getString(2), rows.getString(3),
+                                rows.getString(4), rows.getLong(5), rows.getString(6)));
+                    }
+                }
+            }
+            return entries;
+        });
+    }
+
+    /** Whole-state rows an older version wrote; converted to entries on the account's next write. */
+    List<LegacyRow> loadLegacy(String accountId) {
+        if (!legacyTable) {
+            return List.of();
+        }
+        return withConnection(connection -> {
+            List<LegacyRow> states = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT region, state_type, body FROM sim_state WHERE account_id = ?")) {
+                select.setString(1, accountId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        states.add(new LegacyRow(rows.getString(1), rows.getString(2), rows.getString(3)));
                     }
                 }
             }
@@ -195,42 +244,146 @@ public final class StateStore implements AutoCloseable {
         });
     }
 
-    /** Writes an account's clock and its changed state objects in one transaction. */
-    void write(String accountId, ClockRow clock, List<StateRow> states) {
-        inTransaction(connection -> {
-            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO sim_account (account_id,"
-                    + " sim_anchor_nanos, wall_anchor_nanos, speed, ticked_to_nanos) KEY (account_id) VALUES (?, ?, ?, ?, ?)")) {
-                merge.setString(1, accountId);
-                merge.setLong(2, nanos(clock.anchor()));
-                merge.setLong(3, nanos(clock.wallAnchor()));
-                merge.setDouble(4, clock.speed());
-                merge.setLong(5, nanos(clock.tickedTo()));
-                merge.executeUpdate();
+    /** Writes the clocks and changed rows of one or more accounts in one transaction. */
+    void write(List<AccountWrite> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        withConnection(connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                writeRows(connection, writes);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
             }
-            if (!states.isEmpty()) {
-                try (PreparedStatement merge = connection.prepareStatement("MERGE INTO sim_state (account_id, region,"
-                        + " state_type, body) KEY (account_id, region, state_type) VALUES (?, ?, ?, ?)")) {
-                    for (StateRow state : states) {
-                        merge.setString(1, accountId);
-                        merge.setString(2, state.region());
-                        merge.setString(3, state.stateType());
-                        merge.setString(4, state.json());
-                        merge.addBatch();
-                    }
-                    merge.executeBatch();
-                }
-            }
+            flushToFile(connection);
             return null;
         });
+    }
+
+    private void writeRows(Connection connection, List<AccountWrite> writes) throws SQLException {
+        try (PreparedStatement insertClock = connection.prepareStatement("INSERT INTO sim_account (sim_anchor_nanos,"
+                + " wall_anchor_nanos, speed, ticked_to_nanos, account_id) VALUES (?, ?, ?, ?, ?)");
+             PreparedStatement updateClock = connection.prepareStatement("UPDATE sim_account SET sim_anchor_nanos = ?,"
+                     + " wall_anchor_nanos = ?, speed = ?, ticked_to_nanos = ? WHERE account_id = ?");
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO sim_entry (seq, body, account_id,"
+                     + " region, state_type, field, entry_key) VALUES (?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement update = connection.prepareStatement("UPDATE sim_entry SET seq = ?, body = ?"
+                     + " WHERE account_id = ? AND region = ? AND state_type = ? AND field = ? AND entry_key = ?");
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM sim_entry"
+                     + " WHERE account_id = ? AND region = ? AND state_type = ? AND field = ? AND entry_key = ?")) {
+            boolean inserts = false;
+            boolean updates = false;
+            boolean deletes = false;
+            List<Change> legacy = new ArrayList<>();
+            List<String> legacyAccounts = new ArrayList<>();
+            for (AccountWrite write : writes) {
+                PreparedStatement clock = write.clockIsNew() ? insertClock : updateClock;
+                clock.setLong(1, nanos(write.clock().anchor()));
+                clock.setLong(2, nanos(write.clock().wallAnchor()));
+                clock.setDouble(3, write.clock().speed());
+                clock.setLong(4, nanos(write.clock().tickedTo()));
+                clock.setString(5, write.accountId());
+                clock.executeUpdate();
+                for (Change change : write.changes()) {
+                    PreparedStatement target;
+                    switch (change.kind()) {
+                        case INSERT -> {
+                            target = insert;
+                            inserts = true;
+                        }
+                        case UPDATE -> {
+                            target = update;
+                            updates = true;
+                        }
+                        case DELETE -> {
+                            target = delete;
+                            deletes = true;
+                        }
+                        default -> {
+                            legacy.add(change);
+                            legacyAccounts.add(write.accountId());
+                            continue;
+                        }
+                    }
+                    int at = 1;
+                    if (change.kind() != Kind.DELETE) {
+                        target.setLong(at++, change.seq());
+                        target.setString(at++, change.json());
+                    }
+                    target.setString(at++, write.accountId());
+                    target.setString(at++, change.region());
+                    target.setString(at++, change.stateType());
+                    target.setString(at++, change.field());
+                    target.setString(at, change.key());
+                    target.addBatch();
+                }
+            }
+            // Deletes first: a key removed and added again in one write is a delete and an insert.
+            if (deletes) {
+                delete.executeBatch();
+            }
+            if (updates) {
+                update.executeBatch();
+            }
+            if (inserts) {
+                insert.executeBatch();
+            }
+            if (!legacy.isEmpty()) {
+                try (PreparedStatement drop = connection.prepareStatement(
+                        "DELETE FROM sim_state WHERE account_id = ? AND region = ? AND state_type = ?")) {
+                    for (int i = 0; i < legacy.size(); i++) {
+                        drop.setString(1, legacyAccounts.get(i));
+                        drop.setString(2, legacy.get(i).region());
+                        drop.setString(3, legacy.get(i).stateType());
+                        drop.addBatch();
+                    }
+                    drop.executeBatch();
+                }
+            }
+        }
+    }
+
+    /**
+     * H2 commits a transaction to its file with a non-blocking try: when another connection is
+     * writing the file at that moment, the commit stays in memory until the next one, and a kill -9
+     * in between loses it. A CHECKPOINT waits for the file write.
+     */
+    private void flushToFile(Connection connection) {
+        if (!checkpoint) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            checkpoint = false;
+            LOG.warn("The simulator cannot CHECKPOINT its H2 database (" + e.getMessage()
+                    + "); a commit may reach the file only with the next one");
+        }
     }
 
     /** Forgets every state object of an account, in every region; keeps its clock and credentials. */
     void deleteStates(String accountId) {
         inTransaction(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM sim_state WHERE account_id = ?")) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM sim_entry WHERE account_id = ?")) {
                 delete.setString(1, accountId);
                 delete.executeUpdate();
             }
+            if (legacyTable) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM sim_state WHERE account_id = ?")) {
+                    delete.setString(1, accountId);
+                    delete.executeUpdate();
+                }
+            }
+            return null;
+        });
+        withConnection(connection -> {
+            flushToFile(connection);
             return null;
         });
     }
@@ -243,16 +396,64 @@ public final class StateStore implements AutoCloseable {
         return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
+    /** Closes the store's own pool, if it opened one; the app closes its pool itself. */
     @Override
     public void close() {
-        if (shared != null) {
-            synchronized (shared) {
-                try {
-                    shared.close();
-                } catch (SQLException e) {
-                    // Closing at shutdown: nothing left to save.
-                }
+        if (keeper != null) {
+            try {
+                keeper.close();
+            } catch (SQLException e) {
+                // Closing at shutdown: nothing left to save.
             }
+        }
+        if (ownPool != null) {
+            ownPool.dispose();
+        }
+    }
+
+    /** Connections straight from the driver, for a URL that is not H2 (PostgreSQL). */
+    private record UrlDataSource(String url) implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return java.sql.DriverManager.getConnection(url);
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return java.sql.DriverManager.getConnection(url, user, password);
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() {
+            return Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
         }
     }
 }
