@@ -114,7 +114,7 @@ public final class StateStore implements AutoCloseable {
                 // The app's own tables (and, from older versions, sim_ tables) may already be there.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
-                .placeholders(Map.of("textType", h2 ? "CHARACTER LARGE OBJECT" : "TEXT"))
+                .placeholders(Map.of("textType", h2 ? "CHARACTER VARYING" : "TEXT"))
                 .load()
                 .migrate();
     }
@@ -266,85 +266,76 @@ public final class StateStore implements AutoCloseable {
         });
     }
 
+    private static final String INSERT_CLOCK = "INSERT INTO sim_account (sim_anchor_nanos, wall_anchor_nanos, speed,"
+            + " ticked_to_nanos, account_id) VALUES (?, ?, ?, ?, ?)";
+    private static final String UPDATE_CLOCK = "UPDATE sim_account SET sim_anchor_nanos = ?, wall_anchor_nanos = ?,"
+            + " speed = ?, ticked_to_nanos = ? WHERE account_id = ?";
+    private static final String INSERT_ENTRY = "INSERT INTO sim_entry (seq, body, account_id, region, state_type, field,"
+            + " entry_key) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_ENTRY = "UPDATE sim_entry SET seq = ?, body = ?"
+            + " WHERE account_id = ? AND region = ? AND state_type = ? AND field = ? AND entry_key = ?";
+    private static final String DELETE_ENTRY = "DELETE FROM sim_entry"
+            + " WHERE account_id = ? AND region = ? AND state_type = ? AND field = ? AND entry_key = ?";
+    private static final String DROP_LEGACY = "DELETE FROM sim_state WHERE account_id = ? AND region = ? AND state_type = ?";
+
     private void writeRows(Connection connection, List<AccountWrite> writes) throws SQLException {
-        try (PreparedStatement insertClock = connection.prepareStatement("INSERT INTO sim_account (sim_anchor_nanos,"
-                + " wall_anchor_nanos, speed, ticked_to_nanos, account_id) VALUES (?, ?, ?, ?, ?)");
-             PreparedStatement updateClock = connection.prepareStatement("UPDATE sim_account SET sim_anchor_nanos = ?,"
-                     + " wall_anchor_nanos = ?, speed = ?, ticked_to_nanos = ? WHERE account_id = ?");
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO sim_entry (seq, body, account_id,"
-                     + " region, state_type, field, entry_key) VALUES (?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement update = connection.prepareStatement("UPDATE sim_entry SET seq = ?, body = ?"
-                     + " WHERE account_id = ? AND region = ? AND state_type = ? AND field = ? AND entry_key = ?");
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM sim_entry"
-                     + " WHERE account_id = ? AND region = ? AND state_type = ? AND field = ? AND entry_key = ?")) {
-            boolean inserts = false;
-            boolean updates = false;
-            boolean deletes = false;
-            List<Change> legacy = new ArrayList<>();
-            List<String> legacyAccounts = new ArrayList<>();
+        for (boolean isNew : new boolean[] {true, false}) {
+            List<AccountWrite> clocks = writes.stream().filter(w -> w.clockIsNew() == isNew).toList();
+            if (clocks.isEmpty()) {
+                continue;
+            }
+            try (PreparedStatement clock = connection.prepareStatement(isNew ? INSERT_CLOCK : UPDATE_CLOCK)) {
+                for (AccountWrite write : clocks) {
+                    clock.setLong(1, nanos(write.clock().anchor()));
+                    clock.setLong(2, nanos(write.clock().wallAnchor()));
+                    clock.setDouble(3, write.clock().speed());
+                    clock.setLong(4, nanos(write.clock().tickedTo()));
+                    clock.setString(5, write.accountId());
+                    clock.addBatch();
+                }
+                clock.executeBatch();
+            }
+        }
+        // Deletes first: nothing else in one write names a deleted row, but this keeps it obvious.
+        writeKind(connection, writes, Kind.DELETE, DELETE_ENTRY);
+        writeKind(connection, writes, Kind.UPDATE, UPDATE_ENTRY);
+        writeKind(connection, writes, Kind.INSERT, INSERT_ENTRY);
+        writeKind(connection, writes, Kind.DROP_LEGACY, DROP_LEGACY);
+    }
+
+    private static void writeKind(Connection connection, List<AccountWrite> writes, Kind kind, String sql)
+            throws SQLException {
+        PreparedStatement statement = null;
+        try {
             for (AccountWrite write : writes) {
-                PreparedStatement clock = write.clockIsNew() ? insertClock : updateClock;
-                clock.setLong(1, nanos(write.clock().anchor()));
-                clock.setLong(2, nanos(write.clock().wallAnchor()));
-                clock.setDouble(3, write.clock().speed());
-                clock.setLong(4, nanos(write.clock().tickedTo()));
-                clock.setString(5, write.accountId());
-                clock.executeUpdate();
                 for (Change change : write.changes()) {
-                    PreparedStatement target;
-                    switch (change.kind()) {
-                        case INSERT -> {
-                            target = insert;
-                            inserts = true;
-                        }
-                        case UPDATE -> {
-                            target = update;
-                            updates = true;
-                        }
-                        case DELETE -> {
-                            target = delete;
-                            deletes = true;
-                        }
-                        default -> {
-                            legacy.add(change);
-                            legacyAccounts.add(write.accountId());
-                            continue;
-                        }
+                    if (change.kind() != kind) {
+                        continue;
+                    }
+                    if (statement == null) {
+                        statement = connection.prepareStatement(sql);
                     }
                     int at = 1;
-                    if (change.kind() != Kind.DELETE) {
-                        target.setLong(at++, change.seq());
-                        target.setString(at++, change.json());
+                    if (kind == Kind.INSERT || kind == Kind.UPDATE) {
+                        statement.setLong(at++, change.seq());
+                        statement.setString(at++, change.json());
                     }
-                    target.setString(at++, write.accountId());
-                    target.setString(at++, change.region());
-                    target.setString(at++, change.stateType());
-                    target.setString(at++, change.field());
-                    target.setString(at, change.key());
-                    target.addBatch();
+                    statement.setString(at++, write.accountId());
+                    statement.setString(at++, change.region());
+                    statement.setString(at++, change.stateType());
+                    if (kind != Kind.DROP_LEGACY) {
+                        statement.setString(at++, change.field());
+                        statement.setString(at, change.key());
+                    }
+                    statement.addBatch();
                 }
             }
-            // Deletes first: a key removed and added again in one write is a delete and an insert.
-            if (deletes) {
-                delete.executeBatch();
+            if (statement != null) {
+                statement.executeBatch();
             }
-            if (updates) {
-                update.executeBatch();
-            }
-            if (inserts) {
-                insert.executeBatch();
-            }
-            if (!legacy.isEmpty()) {
-                try (PreparedStatement drop = connection.prepareStatement(
-                        "DELETE FROM sim_state WHERE account_id = ? AND region = ? AND state_type = ?")) {
-                    for (int i = 0; i < legacy.size(); i++) {
-                        drop.setString(1, legacyAccounts.get(i));
-                        drop.setString(2, legacy.get(i).region());
-                        drop.setString(3, legacy.get(i).stateType());
-                        drop.addBatch();
-                    }
-                    drop.executeBatch();
-                }
+        } finally {
+            if (statement != null) {
+                statement.close();
             }
         }
     }
