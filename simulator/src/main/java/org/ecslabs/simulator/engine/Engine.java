@@ -404,7 +404,7 @@ public final class Engine implements AutoCloseable {
                         + " ms to simulate per simulated second; a clock speed of " + factor
                         + " cannot be kept. The highest speed it can keep now is " + Math.max(1, keepable) + ".");
             }
-            account.clock.setSpeed(factor, wall.instant());
+            account.clock.setSpeed(factor, wall.instant(), account.tickedTo);
             account.clockDirty = true;
             return clock();
         }

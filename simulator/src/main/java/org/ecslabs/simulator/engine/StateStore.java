@@ -21,9 +21,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * The simulator's durable state over JDBC, in tables prefixed {@code sim_} that Flyway migrates
  * from {@code db/simulator} (history table {@code sim_schema_history}): credentials, each account's
  * clock, and each state object as rows, one per resource-map entry plus one for the rest
- * (see docs/simulator-engine.md). A write is one transaction; on H2 it is followed by a
- * CHECKPOINT, so that the commit is in the database file before the response leaves, whichever
- * connection committed first. Thread-safe: each operation takes its own pooled connection.
+ * (see docs/simulator-engine.md). A write is one transaction; on H2 (WRITE_DELAY 0) it is
+ * followed by a CHECKPOINT, so that the commit is in the database file before the response
+ * leaves, whichever connection committed first. Thread-safe: each operation takes its own pooled connection.
  */
 public final class StateStore implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StateStore.class);
@@ -82,6 +82,17 @@ public final class StateStore implements AutoCloseable {
         this.checkpoint = h2;
         migrate();
         this.legacyTable = withConnection(StateStore::hasLegacyTable);
+        if (h2) {
+            withConnection(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    // With a write delay H2 stores from a background thread and hands the file write
+                    // to another executor: a CHECKPOINT can then return before the bytes are written.
+                    // At 0 every store runs in the committing thread (and for the whole database).
+                    statement.execute("SET WRITE_DELAY 0");
+                }
+                return null;
+            });
+        }
     }
 
     /** A store on the app's pool. */
@@ -343,7 +354,7 @@ public final class StateStore implements AutoCloseable {
     /**
      * H2 commits a transaction to its file with a non-blocking try: when another connection is
      * writing the file at that moment, the commit stays in memory until the next one, and a kill -9
-     * in between loses it. A CHECKPOINT waits for the file write.
+     * in between loses it (issue 16). A CHECKPOINT takes the store lock and writes what is unsaved.
      */
     private void flushToFile(Connection connection) {
         if (!checkpoint) {

@@ -17,7 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.ecslabs.simulator.support.SimulatorFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +53,7 @@ class KillUnderWritersTest {
         Server restarted = start();
         int total = 0;
         for (Map.Entry<String, String> key : restarted.keys.entrySet()) {
-            try (EcsClient ecs = SimulatorFixture.ecs(restarted.endpoint, key.getKey(), key.getValue())) {
+            try (EcsClient ecs = RealClients.ecs(restarted.endpoint, key.getKey(), key.getValue())) {
                 Set<String> stored = new HashSet<>();
                 String token = null;
                 do {
@@ -65,7 +64,7 @@ class KillUnderWritersTest {
                 } while (token != null);
                 Set<String> acked = acknowledged.getOrDefault(key.getKey(), Set.of());
                 total += acked.size();
-                assertThat(stored).as("clusters of " + key.getKey()).containsAll(acked);
+                assertThat(stored).as("clusters of " + key.getKey() + "; server output:\n" + outputs()).containsAll(acked);
             }
         }
         assertThat(total).as("acknowledged writes").isGreaterThanOrEqualTo(2 * WRITES_BEFORE_STOP);
@@ -81,6 +80,17 @@ class KillUnderWritersTest {
         assertThat(output).doesNotContain("ERROR").doesNotContain("Exception").doesNotContain("has been closed");
     }
 
+    private String outputs() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (var logs = Files.list(data)) {
+            for (Path log : logs.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
+                Files.readAllLines(log).stream().filter(line -> !line.contains(" INFO ") && !line.startsWith("KEY"))
+                        .forEach(line -> all.append(log.getFileName()).append(": ").append(line).append('\n'));
+            }
+        }
+        return all.toString();
+    }
+
     /**
      * Writers on every account create clusters; once {@link #WRITES_BEFORE_STOP} more were answered
      * {@code stop} runs while they go on. Answered ones are recorded.
@@ -92,7 +102,7 @@ class KillUnderWritersTest {
         CountDownLatch done = new CountDownLatch(server.keys.size());
         for (Map.Entry<String, String> key : server.keys.entrySet()) {
             Thread writer = new Thread(() -> {
-                try (EcsClient ecs = SimulatorFixture.ecs(server.endpoint, key.getKey(), key.getValue())) {
+                try (EcsClient ecs = RealClients.ecs(server.endpoint, key.getKey(), key.getValue())) {
                     for (int i = 0; running.get(); i++) {
                         String name = prefix + "-" + i;
                         try {
