@@ -32,6 +32,8 @@ final class AccountRuntime {
     volatile CompletableFuture<Void> pendingWrite;
     /** A write failed: the in-memory mirror of the stored rows cannot be trusted; reload. */
     volatile boolean broken;
+    /** Left out of memory: a caller that still holds this runtime takes the account's new one. */
+    volatile boolean evicted;
     /** Wall-clock millis of the last call, for evicting idle accounts. */
     long lastUsedMillis;
     final Map<String, RegionSandbox> sandboxes = new LinkedHashMap<>();

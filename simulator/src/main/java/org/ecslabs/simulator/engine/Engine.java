@@ -64,8 +64,7 @@ public final class Engine implements AutoCloseable {
      * dropped, as AWS leaves nothing behind a failed call.
      */
     public <T> T execute(String accountId, String region, Function<Session, T> work) {
-        AccountRuntime account = accounts.computeIfAbsent(accountId, AccountRuntime::new);
-        account.lock.lock();
+        AccountRuntime account = lockedRuntime(accountId);
         try {
             awaitPendingWrite(account);
             if (account.broken) {
@@ -89,6 +88,18 @@ public final class Engine implements AutoCloseable {
             write(account, changes);
             return result;
         } finally {
+            account.lock.unlock();
+        }
+    }
+
+    /** The account's one runtime, locked; one evicted meanwhile is left for a fresh one. */
+    private AccountRuntime lockedRuntime(String accountId) {
+        while (true) {
+            AccountRuntime account = accounts.computeIfAbsent(accountId, AccountRuntime::new);
+            account.lock.lock();
+            if (!account.evicted) {
+                return account;
+            }
             account.lock.unlock();
         }
     }
@@ -151,6 +162,7 @@ public final class Engine implements AutoCloseable {
         }
         try {
             if (account.pendingWrite == null && !account.clockDirty && (!account.loaded || account.clock.speed() == 0)) {
+                account.evicted = true;
                 accounts.remove(account.accountId(), account);
             }
         } finally {
