@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /** One sandbox's metrics, alarms and alarm history. Times are epoch milliseconds. */
 public class CloudWatchState {
     public List<MetricSeries> metrics = new ArrayList<>();
-    public TreeMap<String, MetricAlarm> alarms = new TreeMap<>();
+    /** By name, sorted: declared as a Map so that the store writes an alarm per row (docs/simulator-engine.md). */
+    public Map<String, MetricAlarm> alarms = new TreeMap<>();
     /** Oldest first. */
     public List<HistoryItem> history = new ArrayList<>();
     /** Alarm actions that name an Application Auto Scaling policy, waiting for that service's tick. */
