@@ -38,6 +38,9 @@ public final class StandaloneServer implements AutoCloseable {
     private final ExecutorService workers;
     private final Simulator simulator;
     private final PrintStream log;
+    /** Calls being served; close() waits for them before it stops the HTTP server. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean closing;
 
     private StandaloneServer(HttpServer server, ExecutorService workers, Simulator simulator, PrintStream log) {
         this.server = server;
@@ -68,7 +71,9 @@ public final class StandaloneServer implements AutoCloseable {
 
     /** The H2 file database in a data folder. */
     public static String jdbcUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("simulator");
+        // The server closes the database itself, after its last write; H2 closing it from its own
+        // shutdown hook would fail the calls still in flight at a SIGTERM.
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("simulator") + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public int port() {
@@ -80,6 +85,21 @@ public final class StandaloneServer implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
+        inFlight.incrementAndGet();
+        try {
+            if (closing) {
+                // Shutting down: a retrying client tries again elsewhere or later, as with AWS.
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
+            serveCall(exchange);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void serveCall(HttpExchange exchange) throws IOException {
         long started = System.nanoTime();
         try (exchange) {
             byte[] body;
@@ -115,10 +135,30 @@ public final class StandaloneServer implements AutoCloseable {
         return action == null ? "-" : action;
     }
 
+    /**
+     * Refuses new calls (503), lets the calls in flight finish and answer (never interrupting a
+     * database write), stops the HTTP server, then the ticker, and closes the database.
+     */
     @Override
     public void close() {
+        closing = true;
+        try {
+            // Bounded: a call holds an account's lock for at most a catch-up budget and its write.
+            for (int waited = 0; inFlight.get() > 0 && waited < 3000; waited++) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         server.stop(0);
-        workers.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                log.printf("%s simulator: calls still running after 30 s at shutdown%n", Instant.now());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         simulator.close();
     }
 

@@ -41,7 +41,7 @@ final class AlarmEvaluator {
 
         Map<Long, MetricStore.Datapoint> byStart = new HashMap<>();
         MetricStore.find(state, alarm.namespace, alarm.metricName, alarm.dimensions).ifPresent((MetricSeries series) ->
-                MetricStore.aggregate(series, windowStart, lastEnd, period)
+                MetricStore.aggregate(state, series, windowStart, lastEnd, period)
                         .forEach(point -> byStart.put(point.start(), point)));
         String statistic = alarm.statistic == null ? "Average" : alarm.statistic;
         List<Point> points = new ArrayList<>();

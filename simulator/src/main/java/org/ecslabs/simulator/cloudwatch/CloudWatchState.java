@@ -1,21 +1,30 @@
 package org.ecslabs.simulator.cloudwatch;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /** One sandbox's metrics, alarms and alarm history. Times are epoch milliseconds. */
 public class CloudWatchState {
     public List<MetricSeries> metrics = new ArrayList<>();
-    public TreeMap<String, MetricAlarm> alarms = new TreeMap<>();
+    /** By name, sorted: declared as a Map so that the store writes an alarm per row (docs/simulator-engine.md). */
+    public Map<String, MetricAlarm> alarms = new TreeMap<>();
     /** Oldest first. */
     public List<HistoryItem> history = new ArrayList<>();
     /** Alarm actions that name an Application Auto Scaling policy, waiting for that service's tick. */
     public List<PolicyInvocation> pendingPolicyInvocations = new ArrayList<>();
     /** Alarm tags by alarm ARN. */
     public TreeMap<String, TreeMap<String, String>> tags = new TreeMap<>();
+    /**
+     * Every datapoint by "series id@minute start": a resource map, so that the store writes one
+     * row per new datapoint instead of the whole series (see MetricStore).
+     */
+    public Map<String, StatisticSet> datapoints = new LinkedHashMap<>();
     /** The last minute (epoch minutes) whose metrics were published and whose alarms were evaluated. */
     public Long lastMinute;
 
@@ -39,8 +48,14 @@ public class CloudWatchState {
         /** Sorted by name. */
         public List<Dimension> dimensions = new ArrayList<>();
         public String unit;
-        /** Minute start (epoch seconds) to the statistics of the values put in that minute. */
-        public TreeMap<Long, StatisticSet> points = new TreeMap<>();
+        /** Names the series' entries in {@link CloudWatchState#datapoints}. */
+        public String id;
+        /**
+         * Minute start (epoch seconds) to the statistics of the values put in that minute: an index
+         * over this series' datapoints, rebuilt from them after a load (MetricStore.points).
+         */
+        @JsonIgnore
+        public TreeMap<Long, StatisticSet> points;
     }
 
     /** Stored as a four-number array: one series holds a day of minutes, and the state is written often. */

@@ -44,7 +44,7 @@ final class MetricQueries {
         ArrayNode datapoints = result.putArray("Datapoints");
         Optional<MetricSeries> series = MetricStore.find(state, namespace, metricName, dimensions);
         if (series.isPresent()) {
-            for (MetricStore.Datapoint point : MetricStore.aggregate(series.get(), start / 1000, ceilSeconds(end), period)) {
+            for (MetricStore.Datapoint point : MetricStore.aggregate(state, series.get(), start / 1000, ceilSeconds(end), period)) {
                 ObjectNode item = datapoints.addObject();
                 item.set("Timestamp", Timestamps.out(point.start() * 1000));
                 for (String statistic : statistics) {
@@ -102,7 +102,7 @@ final class MetricQueries {
                     Input.dimensions(metric, "Dimensions"));
             if (series.isPresent()) {
                 List<MetricStore.Datapoint> points = new ArrayList<>(
-                        MetricStore.aggregate(series.get(), start / 1000, ceilSeconds(end), period));
+                        MetricStore.aggregate(state, series.get(), start / 1000, ceilSeconds(end), period));
                 if (!ascending) {
                     points.sort(Comparator.comparingLong(MetricStore.Datapoint::start).reversed());
                 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import org.ecslabs.simulator.cloudwatch.CloudWatchState.Dimension;
 import org.ecslabs.simulator.cloudwatch.CloudWatchState.MetricSeries;
 import org.ecslabs.simulator.cloudwatch.CloudWatchState.StatisticSet;
@@ -59,6 +60,7 @@ final class MetricStore {
             created.namespace = namespace;
             created.metricName = metricName;
             created.dimensions = sorted(dimensions);
+            created.points = new TreeMap<>();
             state.metrics.add(created);
             return created;
         });
@@ -66,17 +68,50 @@ final class MetricStore {
             series.unit = unit;
         }
         long minute = Math.floorDiv(epochSeconds, 60) * 60;
-        series.points.computeIfAbsent(minute, key -> new StatisticSet()).add(stats);
+        StatisticSet point = points(state, series).get(minute);
+        if (point == null) {
+            point = new StatisticSet();
+            series.points.put(minute, point);
+        }
+        point.add(stats);
+        // Put again: the datapoint's entry is written whenever it changes.
+        state.datapoints.put(key(series, minute), point);
+    }
+
+    private static String key(MetricSeries series, long minute) {
+        return series.id + "@" + minute;
+    }
+
+    /**
+     * A series' datapoints by minute. The index is not stored: after a load it is rebuilt from the
+     * state's datapoint entries, once.
+     */
+    static TreeMap<Long, StatisticSet> points(CloudWatchState state, MetricSeries series) {
+        if (series.id == null) {
+            StringBuilder id = new StringBuilder(series.namespace).append('|').append(series.metricName);
+            series.dimensions.forEach(d -> id.append('|').append(d.name).append('=').append(d.value));
+            series.id = id.toString();
+        }
+        if (series.points == null) {
+            series.points = new TreeMap<>();
+            String prefix = series.id + "@";
+            for (Map.Entry<String, StatisticSet> entry : state.datapoints.entrySet()) {
+                if (entry.getKey().startsWith(prefix)) {
+                    series.points.put(Long.parseLong(entry.getKey().substring(prefix.length())), entry.getValue());
+                }
+            }
+        }
+        return series.points;
     }
 
     /**
      * The aggregates of the periods in [start, end) that hold data, oldest first. As in CloudWatch,
      * the start is rounded down to the minute and the periods count from there.
      */
-    static List<Datapoint> aggregate(MetricSeries series, long startSeconds, long endSeconds, int period) {
+    static List<Datapoint> aggregate(CloudWatchState state, MetricSeries series, long startSeconds, long endSeconds, int period) {
         List<Datapoint> result = new ArrayList<>();
         long first = Math.floorDiv(startSeconds, 60) * 60;
-        SortedMap<Long, StatisticSet> window = series.points.subMap(first, endSeconds);
+        SortedMap<Long, StatisticSet> window = points(state, series).subMap(first, endSeconds);
         StatisticSet current = null;
         long currentStart = 0;
         for (Map.Entry<Long, StatisticSet> point : window.entrySet()) {
@@ -115,7 +150,11 @@ final class MetricStore {
     static void prune(CloudWatchState state, long nowSeconds) {
         long oldest = nowSeconds - RETENTION_SECONDS;
         for (MetricSeries series : state.metrics) {
-            series.points.headMap(oldest).clear();
+            SortedMap<Long, StatisticSet> expired = points(state, series).headMap(oldest);
+            for (Long minute : expired.keySet()) {
+                state.datapoints.remove(key(series, minute));
+            }
+            expired.clear();
         }
         state.metrics.removeIf(series -> series.points.isEmpty());
     }

@@ -23,42 +23,29 @@ final class CostMeter {
     private CostMeter() {
     }
 
+    /**
+     * Bills the tasks whose containers have stopped, once each, for their whole run (at least a
+     * minute). A running task is not billed tick by tick: {@link #report} adds its usage so far,
+     * so that time passing alone changes no stored state.
+     */
     static boolean accrue(Ecs ecs) {
         EcsState.CostMeter meter = ecs.state().cost;
-        double now = ecs.now();
-        if (meter.lastAccruedAt == null) {
-            meter.lastAccruedAt = now;
-            return true;
-        }
-        double hours = (now - meter.lastAccruedAt) / 3600.0;
-        meter.lastAccruedAt = now;
-        if (hours <= 0) {
-            return false;
-        }
         boolean changed = false;
         for (EcsState.Task task : ecs.state().tasks.values()) {
-            if (!"FARGATE".equals(task.launchType) || task.pullStartedAt == null || task.billingClosed) {
+            if (!"FARGATE".equals(task.launchType) || task.pullStartedAt == null || task.billingClosed
+                    || BILLED.contains(task.lastStatus)) {
                 continue;
             }
-            if (!BILLED.contains(task.lastStatus)) {
-                // Its containers have stopped: Fargate bills at least one minute per task.
-                task.billingClosed = true;
-                double end = task.executionStoppedAt != null ? task.executionStoppedAt : now;
-                double shortfall = MINIMUM_SECONDS - (end - task.pullStartedAt);
-                if (shortfall > 0) {
-                    bill(meter, task, shortfall / 3600.0);
-                }
-                changed = true;
-                continue;
-            }
-            bill(meter, task, hours);
+            task.billingClosed = true;
+            double end = task.executionStoppedAt != null ? task.executionStoppedAt : ecs.now();
+            bill(meter.clusters, task, Math.max(MINIMUM_SECONDS, end - task.pullStartedAt) / 3600.0);
             changed = true;
         }
         return changed;
     }
 
-    private static void bill(EcsState.CostMeter meter, EcsState.Task task, double hours) {
-        EcsState.Usage usage = meter.clusters.computeIfAbsent(Json.lastSegment(task.clusterArn), c -> new EcsState.Usage());
+    private static void bill(java.util.Map<String, EcsState.Usage> clusters, EcsState.Task task, double hours) {
+        EcsState.Usage usage = clusters.computeIfAbsent(Json.lastSegment(task.clusterArn), c -> new EcsState.Usage());
         double vcpuHours = task.cpuUnits / 1024.0 * hours;
         double gbHours = task.memoryMiB / 1024.0 * hours;
         double cost = task.arm64
@@ -87,7 +74,15 @@ final class CostMeter {
         prices.put("fargateArm64GbHour", ARM_GB_HOUR_USD);
         ArrayNode clusters = out.putArray("clusters");
         EcsState.Usage total = new EcsState.Usage();
-        ecs.state().cost.clusters.forEach((name, usage) -> {
+        java.util.Map<String, EcsState.Usage> usages = new java.util.TreeMap<>();
+        ecs.state().cost.clusters.forEach((name, usage) -> usages.put(name, copy(usage)));
+        double now = ecs.now();
+        for (EcsState.Task task : ecs.state().tasks.values()) {
+            if ("FARGATE".equals(task.launchType) && task.pullStartedAt != null && !task.billingClosed) {
+                bill(usages, task, Math.max(0, now - task.pullStartedAt) / 3600.0);
+            }
+        }
+        usages.forEach((name, usage) -> {
             ObjectNode row = clusters.addObject();
             row.put("clusterName", name);
             row.put("clusterArn", ecs.arn("cluster/" + name));
@@ -101,6 +96,16 @@ final class CostMeter {
         write(out.putObject("total"), total);
         out.put("asOf", ecs.now());
         return out;
+    }
+
+    private static EcsState.Usage copy(EcsState.Usage usage) {
+        EcsState.Usage copy = new EcsState.Usage();
+        copy.vcpuHours = usage.vcpuHours;
+        copy.gbHours = usage.gbHours;
+        copy.spotVcpuHours = usage.spotVcpuHours;
+        copy.spotGbHours = usage.spotGbHours;
+        copy.costUsd = usage.costUsd;
+        return copy;
     }
 
     private static void write(ObjectNode row, EcsState.Usage usage) {

@@ -32,6 +32,20 @@ final class AccountClock {
         speed = factor;
     }
 
+    /**
+     * Sets the speed, re-anchoring at {@code reached} when the simulation lags the clock by over a second:
+     * time the account could not simulate is given up rather than owed.
+     */
+    void setSpeed(double factor, Instant wall, Instant reached) {
+        if (reached.plusSeconds(1).isBefore(now(wall))) {
+            anchor = reached;
+            wallAnchor = wall;
+            speed = factor;
+        } else {
+            setSpeed(factor, wall);
+        }
+    }
+
     void advance(Duration by, Instant wall) {
         anchor = now(wall).plus(by);
         wallAnchor = wall;

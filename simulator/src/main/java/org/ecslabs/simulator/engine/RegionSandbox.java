@@ -1,23 +1,25 @@
 package org.ecslabs.simulator.engine;
 
-import java.lang.reflect.InvocationTargetException;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * One account in one region. Holds the live state objects and, per state type, the JSON last
- * written to the store, which is both the change detector and the rollback point. Confined to
- * the thread holding the account's lock.
+ * One account in one region: its state slots, one per state type. Remembers which slots a call or
+ * tick used, so that only those are compared with the store. Confined to the thread holding the
+ * account's lock.
  */
 final class RegionSandbox implements Sandbox {
     private final AccountRuntime account;
     private final String region;
     private final StateCodec codec;
-    private final Map<String, Object> live = new LinkedHashMap<>();
-    private final Map<String, String> stored = new HashMap<>();
+    private final Map<String, StateSlot> slots = new LinkedHashMap<>();
+    private final Set<StateSlot> used = new LinkedHashSet<>();
 
     RegionSandbox(AccountRuntime account, String region, StateCodec codec) {
         this.account = account;
@@ -42,13 +44,9 @@ final class RegionSandbox implements Sandbox {
 
     @Override
     public <T> T state(Class<T> type) {
-        Object state = live.get(type.getName());
-        if (state == null) {
-            String json = stored.get(type.getName());
-            state = json != null ? codec.read(json, type) : newInstance(type);
-            live.put(type.getName(), state);
-        }
-        return type.cast(state);
+        StateSlot slot = slot(type.getName());
+        used.add(slot);
+        return slot.live(type, codec);
     }
 
     @Override
@@ -61,40 +59,41 @@ final class RegionSandbox implements Sandbox {
         return UUID.randomUUID().toString().replace("-", "");
     }
 
-    /** Remembers state read from the store, deserialized on first use. */
-    void loaded(String stateType, String json) {
-        stored.put(stateType, json);
+    private StateSlot slot(String typeName) {
+        return slots.computeIfAbsent(typeName, StateSlot::new);
     }
 
-    /** The live state objects whose JSON differs from what the store holds, as of now. */
-    Map<String, String> changes() {
-        Map<String, String> changed = new LinkedHashMap<>();
-        live.forEach((type, state) -> {
-            String json = codec.write(state);
-            if (!json.equals(stored.get(type))) {
-                changed.put(type, json);
-            }
-        });
-        return changed;
+    /** A row read from the store. */
+    void loaded(StateStore.EntryRow row) {
+        slot(row.stateType()).loaded(row);
     }
 
-    void markStored(Map<String, String> written) {
-        stored.putAll(written);
+    void loadedLegacy(StateStore.LegacyRow row) {
+        slot(row.stateType()).loadedLegacy(row.json());
     }
 
-    /** Drops live changes not yet stored: the next use reads the stored JSON again. */
-    void rollback() {
-        changes().keySet().forEach(live::remove);
-    }
-
-    private static <T> T newInstance(Class<T> type) {
-        try {
-            var constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        } catch (NoSuchMethodException | InstantiationException | IllegalAccessException
-                 | InvocationTargetException e) {
-            throw new IllegalStateException("State type " + type.getName() + " needs a no-arg constructor", e);
+    /**
+     * The rows to write for what the slots used since the last call changed; the mirrors are
+     * updated at once (the caller writes the rows or gives the account up as broken).
+     */
+    List<StateStore.Change> takeChanges() {
+        List<StateStore.Change> changes = new ArrayList<>();
+        for (StateSlot slot : used) {
+            List<StateStore.Change> slotChanges = slot.diff(region, codec, account::nextSeq);
+            slotChanges.forEach(slot::apply);
+            changes.addAll(slotChanges);
         }
+        used.clear();
+        return changes;
+    }
+
+    /** Drops live changes not yet stored: the next use of a changed slot rebuilds it from its rows. */
+    void rollback() {
+        for (StateSlot slot : used) {
+            if (!slot.diff(region, codec, () -> 0).isEmpty()) {
+                slot.dropLive();
+            }
+        }
+        used.clear();
     }
 }

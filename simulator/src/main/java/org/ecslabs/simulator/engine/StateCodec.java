@@ -34,6 +34,24 @@ final class StateCodec {
         }
     }
 
+    /** Reads JSON text as a tree (for assembling a map from its stored entries). */
+    com.fasterxml.jackson.databind.JsonNode tree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read simulator state: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A tree as a value of a declared (generic) field type. */
+    Object convert(com.fasterxml.jackson.databind.JsonNode tree, java.lang.reflect.Type type) {
+        try {
+            return mapper.treeToValue(tree, mapper.getTypeFactory().constructType(type));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalStateException("Cannot read simulator state " + type.getTypeName() + ": " + e.getMessage(), e);
+        }
+    }
+
     <T> T read(String json, Class<T> type) {
         try {
             return mapper.readValue(json, type);

@@ -45,7 +45,7 @@ class BackgroundTickerTest {
 
     private static String storedState(Connection db) throws Exception {
         try (Statement select = db.createStatement();
-             ResultSet rows = select.executeQuery("SELECT body FROM sim_state WHERE state_type = '"
+             ResultSet rows = select.executeQuery("SELECT body FROM sim_entry WHERE state_type = '"
                      + TestClusterService.State.class.getName() + "'")) {
             return rows.next() ? rows.getString(1) : "";
         }
