@@ -43,7 +43,12 @@ public final class SignedHttp {
 
     public static Response send(URI endpoint, String method, String accessKey, String secret, String region,
                                 String service, Map<String, String> headers, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return send(endpoint, method, accessKey, secret, region, service, headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Signs and sends any bytes (a gzip body, say) with the given headers. */
+    public static Response send(URI endpoint, String method, String accessKey, String secret, String region,
+                                String service, Map<String, String> headers, byte[] bytes) {
         SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
                 .uri(endpoint)
                 .method(SdkHttpMethod.fromValue(method));
