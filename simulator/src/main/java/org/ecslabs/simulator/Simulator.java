@@ -16,6 +16,7 @@ import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Engine;
 import org.ecslabs.simulator.engine.StateStore;
 import org.ecslabs.simulator.protocol.AwsException;
+import org.ecslabs.simulator.protocol.CrossAccount;
 import org.ecslabs.simulator.protocol.InputShapes;
 import org.ecslabs.simulator.protocol.JsonBody;
 import org.ecslabs.simulator.protocol.Protocol;
@@ -140,6 +141,7 @@ public final class Simulator implements AutoCloseable {
         ObjectNode input = JsonBody.read(request);
         InputShapes.bundled().checkJson(prefix, operation, input);
         Account account = accounts.byAccessKey(scope.accessKeyId()).orElseThrow();
+        CrossAccount.check(scope.service(), operation, input, account.accountId(), false);
         JsonNode output;
         if (ControlOperations.TARGET_PREFIX.equals(prefix)) {
             output = engine.execute(account.accountId(), scope.region(), session -> control.call(session, operation, input));
@@ -174,6 +176,7 @@ public final class Simulator implements AutoCloseable {
         ObjectNode input = org.ecslabs.simulator.protocol.Cbor.read(request.body());
         InputShapes.bundled().checkJson(serviceName, operation, input);
         Account account = accounts.byAccessKey(scope.accessKeyId()).orElseThrow();
+        CrossAccount.check(scope.service(), operation, input, account.accountId(), false);
         JsonNode output = engine.execute(account.accountId(), scope.region(),
                 session -> target.call(session.sandbox(), operation, input));
         return WireFormat.RPC_V2_CBOR.success(operation, null, requestId, output);
@@ -207,6 +210,7 @@ public final class Simulator implements AutoCloseable {
             InputShapes.bundled().checkQuery(scope.service(), action, input,
                     format == WireFormat.EC2 ? "InvalidParameterValue" : "ValidationError");
             Account account = accounts.byAccessKey(scope.accessKeyId()).orElseThrow();
+            CrossAccount.check(scope.service(), action, input, account.accountId(), true);
             JsonNode output = engine.execute(account.accountId(), scope.region(),
                     session -> service.call(session.sandbox(), action, input));
             return format.success(action, service.xmlNamespace(), requestId, output);

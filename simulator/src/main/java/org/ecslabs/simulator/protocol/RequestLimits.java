@@ -17,7 +17,7 @@ public final class RequestLimits {
     /** The body as received (compressed or not). */
     public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
     /** The body once a Content-Encoding: gzip is undone; inflating stops here. */
-    public static final int MAX_INFLATED_BYTES = 16 * 1024 * 1024;
+    public static final int MAX_INFLATED_BYTES = 8 * 1024 * 1024;
     /** All header names and values together. */
     public static final int MAX_HEADER_BYTES = 32 * 1024;
     /** Nesting of JSON or CBOR objects and arrays. */

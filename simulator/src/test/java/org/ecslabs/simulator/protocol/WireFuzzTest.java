@@ -106,7 +106,7 @@ class WireFuzzTest {
             return new Case("region", oddRegion(random), json ? jsonHeaders(service, anyOperation(random, service))
                     : Map.of("Content-Type", FORM), json ? "{}".getBytes() : "Action=DescribeAccountLimits".getBytes());
         }
-        if (roll < 14) {
+        if (roll < 12) {
             Map<String, String> headers = new LinkedHashMap<>(json
                     ? jsonHeaders(service, anyOperation(random, service)) : Map.of("Content-Type", FORM));
             headers.put("Content-Encoding", "gzip");
@@ -181,7 +181,7 @@ class WireFuzzTest {
             return random.nextBoolean() ? "{\"unterminated\": \"" : "[1,2,3]";
         }
         if (roll == 2) {
-            return "{\"x\":\"" + "y".repeat(1_000 + random.nextInt(200_000)) + "\"}";
+            return "{\"x\":\"" + "y".repeat(1_000 + random.nextInt(50_000)) + "\"}";
         }
         ObjectNode body = JSON.createObjectNode();
         JsonNode shape = inputShape(service, operation).path("structure");
@@ -236,7 +236,7 @@ class WireFuzzTest {
     private static String queryBody(Random random, AwsService service) {
         String operation = anyOperation(random, service);
         String action = "Action=" + operation + "&Version=2015-12-01";
-        int roll = random.nextInt(12);
+        int roll = random.nextInt(24);
         return switch (roll) {
             case 0 -> "Action=%zz";
             case 1 -> action + "&Names.member.%zz=1";
@@ -245,7 +245,7 @@ class WireFuzzTest {
             case 4 -> action + "&Names.member.99999999999=1&Names.member.-1=2";
             case 5 -> {
                 StringBuilder many = new StringBuilder(action);
-                for (int i = 0; i < 20_000; i++) {
+                for (int i = 0; i <= RequestLimits.MAX_PARAMETERS; i++) {
                     many.append("&P").append(i).append("=1");
                 }
                 yield many.toString();
