@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -36,6 +38,7 @@ class WireFuzzTest {
     private static final long SEED = 20261203L;
     private static final int REQUESTS = 3000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CBORMapper CBOR = new CBORMapper();
     private static final String JSON_11 = "application/x-amz-json-1.1";
     private static final String FORM = "application/x-www-form-urlencoded; charset=utf-8";
 
@@ -70,7 +73,8 @@ class WireFuzzTest {
             SignedHttp.Response response;
             long started = System.nanoTime();
             try {
-                response = SignedHttp.send(simulator.endpoint(), "POST", "test", "test", request.region,
+                response = SignedHttp.send(URI.create(simulator.endpoint() + request.path), "POST", "test", "test",
+                        request.region,
                         service.signingName(), request.headers, request.body);
             } catch (RuntimeException e) {
                 // The JDK client refuses some headers itself (control characters): nothing reached the server.
@@ -96,7 +100,10 @@ class WireFuzzTest {
         }
     }
 
-    private record Case(String kind, String region, Map<String, String> headers, byte[] body) {
+    private record Case(String kind, String region, Map<String, String> headers, byte[] body, String path) {
+        Case(String kind, String region, Map<String, String> headers, byte[] body) {
+            this(kind, region, headers, body, "");
+        }
     }
 
     private static Case fuzzCase(Random random, AwsService service) {
@@ -127,6 +134,20 @@ class WireFuzzTest {
                 headers.put("smithy-protocol", "rpc-v2-cbor");
             }
             return new Case("target", SimulatorFixture.REGION, headers, junkBytes(random));
+        }
+        if (roll < 60 && service.targetPrefix() != null && !json) {
+            // Smithy RPC v2 CBOR (CloudWatch): the operation in the path, the input as CBOR.
+            String operation = anyOperation(random, service);
+            byte[] body;
+            try {
+                body = random.nextInt(5) == 0 ? junkBytes(random)
+                        : CBOR.writeValueAsBytes(JSON.readTree(jsonBody(random, service, operation)));
+            } catch (IOException e) {
+                body = junkBytes(random);
+            }
+            return new Case("cbor", SimulatorFixture.REGION, Map.of("Content-Type", "application/cbor",
+                    "smithy-protocol", "rpc-v2-cbor"), body,
+                    "/service/" + service.targetPrefix() + "/operation/" + operation);
         }
         if (json) {
             String operation = anyOperation(random, service);
