@@ -12,8 +12,7 @@ import java.util.List;
 import org.ecslabs.simulator.elbv2.LoadBalancerLab;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.codedeploy.model.AppSpecContent;
-import software.amazon.awssdk.services.codedeploy.model.RevisionLocationType;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentLimitExceededException;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
@@ -102,22 +101,9 @@ class BoundedGrowthTest {
     }
 
     private void deploy(String taskDefinition) {
-        String appSpec = """
-                version: 0.0
-                Resources:
-                  - TargetService:
-                      Type: AWS::ECS::Service
-                      Properties:
-                        TaskDefinition: "%s"
-                        LoadBalancerInfo:
-                          ContainerName: "web"
-                          ContainerPort: 80
-                """.formatted(taskDefinition);
         try {
-            lab.codeDeploy.createDeployment(r -> r.applicationName("web").deploymentGroupName("web-dg")
-                    .revision(v -> v.revisionType(RevisionLocationType.APP_SPEC_CONTENT)
-                            .appSpecContent(AppSpecContent.builder().content(appSpec).build())));
-        } catch (software.amazon.awssdk.services.codedeploy.model.DeploymentLimitExceededException e) {
+            lab.deploy(taskDefinition);
+        } catch (DeploymentLimitExceededException e) {
             // The previous one is still running: AWS refuses a second, and so does the simulator.
         }
     }
