@@ -1,10 +1,7 @@
 package org.ecslabs.simulator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +16,12 @@ import org.ecslabs.simulator.engine.AwsService;
 import org.ecslabs.simulator.engine.Engine;
 import org.ecslabs.simulator.engine.StateStore;
 import org.ecslabs.simulator.protocol.AwsException;
+import org.ecslabs.simulator.protocol.CrossAccount;
+import org.ecslabs.simulator.protocol.InputShapes;
+import org.ecslabs.simulator.protocol.JsonBody;
 import org.ecslabs.simulator.protocol.Protocol;
 import org.ecslabs.simulator.protocol.QueryParameters;
+import org.ecslabs.simulator.protocol.RequestLimits;
 import org.ecslabs.simulator.protocol.SigV4Verifier;
 import org.ecslabs.simulator.protocol.WireFormat;
 import org.ecslabs.simulator.protocol.WireRequest;
@@ -36,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Simulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StateStore store;
     private final Accounts accounts;
@@ -111,12 +111,13 @@ public final class Simulator implements AutoCloseable {
         try {
             SigV4Verifier.Scope scope;
             try {
+                RequestLimits.check(request);
                 scope = verifier.verify(request, key -> accounts.byAccessKey(key).map(Account::secretAccessKey));
             } catch (AwsException e) {
                 throw new FormattedError(e, format);
             }
             // The signature covers the compressed bytes; the operation reads the plain ones.
-            request = uncompressed(request);
+            request = RequestLimits.inflated(request);
             if (format == WireFormat.RPC_V2_CBOR) {
                 return handleCbor(request, scope, requestId);
             }
@@ -137,8 +138,10 @@ public final class Simulator implements AutoCloseable {
         int dot = target.lastIndexOf('.');
         String prefix = dot < 0 ? "" : target.substring(0, dot);
         String operation = target.substring(dot + 1);
-        ObjectNode input = jsonBody(request);
+        ObjectNode input = JsonBody.read(request);
+        InputShapes.bundled().checkJson(prefix, operation, input);
         Account account = accounts.byAccessKey(scope.accessKeyId()).orElseThrow();
+        CrossAccount.check(scope.service(), operation, input, account.accountId(), false);
         JsonNode output;
         if (ControlOperations.TARGET_PREFIX.equals(prefix)) {
             output = engine.execute(account.accountId(), scope.region(), session -> control.call(session, operation, input));
@@ -171,7 +174,9 @@ public final class Simulator implements AutoCloseable {
                 .findFirst()
                 .orElseThrow(() -> AwsException.unknownOperation(serviceName + "." + operation));
         ObjectNode input = org.ecslabs.simulator.protocol.Cbor.read(request.body());
+        InputShapes.bundled().checkJson(serviceName, operation, input);
         Account account = accounts.byAccessKey(scope.accessKeyId()).orElseThrow();
+        CrossAccount.check(scope.service(), operation, input, account.accountId(), false);
         JsonNode output = engine.execute(account.accountId(), scope.region(),
                 session -> target.call(session.sandbox(), operation, input));
         return WireFormat.RPC_V2_CBOR.success(operation, null, requestId, output);
@@ -202,49 +207,15 @@ public final class Simulator implements AutoCloseable {
             AwsService service = found.orElseThrow(() ->
                     new AwsException("InvalidAction", "The action " + action + " is not valid for this web service."));
             ObjectNode input = QueryParameters.fold(parameters);
+            InputShapes.bundled().checkQuery(scope.service(), action, input,
+                    format == WireFormat.EC2 ? "InvalidParameterValue" : "ValidationError");
             Account account = accounts.byAccessKey(scope.accessKeyId()).orElseThrow();
+            CrossAccount.check(scope.service(), action, input, account.accountId(), true);
             JsonNode output = engine.execute(account.accountId(), scope.region(),
                     session -> service.call(session.sandbox(), action, input));
             return format.success(action, service.xmlNamespace(), requestId, output);
         } catch (AwsException e) {
             throw new FormattedError(e, format);
-        }
-    }
-
-    /**
-     * The SDKs and the CLI gzip large PutMetricData requests (CloudWatch's request compression,
-     * announced with Content-Encoding: gzip).
-     */
-    private static WireRequest uncompressed(WireRequest request) {
-        String encoding = request.header("Content-Encoding");
-        if (encoding == null || !encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
-            return request;
-        }
-        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
-                new java.io.ByteArrayInputStream(request.body()))) {
-            return new WireRequest(request.method(), request.path(), request.rawQuery(), request.headers(), in.readAllBytes());
-        } catch (java.io.IOException e) {
-            throw new AwsException("SerializationException", "The request body is not valid gzip.");
-        }
-    }
-
-    private static ObjectNode jsonBody(WireRequest request) {
-        if (request.body().length == 0) {
-            return JSON.createObjectNode();
-        }
-        try {
-            JsonNode body = JSON.readTree(request.body());
-            if (body == null || body.isNull() || body.isMissingNode()) {
-                return JSON.createObjectNode();
-            }
-            if (!body.isObject()) {
-                throw new AwsException("SerializationException", "Start of structure or map found where not expected.");
-            }
-            return (ObjectNode) body;
-        } catch (JsonProcessingException e) {
-            throw new AwsException("SerializationException", "The request body is not valid JSON.");
-        } catch (IOException e) {
-            throw new AwsException("SerializationException", "The request body could not be read.");
         }
     }
 

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.ecslabs.simulator.protocol.AwsException;
 import org.ecslabs.simulator.protocol.QueryParameters;
+import org.ecslabs.simulator.protocol.RequestLimits;
 import org.ecslabs.simulator.protocol.WireRequest;
 import org.ecslabs.simulator.protocol.WireResponse;
 
@@ -24,8 +26,6 @@ import org.ecslabs.simulator.protocol.WireResponse;
 public final class StandaloneServer implements AutoCloseable {
     static final int DEFAULT_PORT = 4599;
     static final String DEFAULT_DATA = "./data-simulator";
-    /** Far above any AWS API request this simulator models; keeps one request from exhausting memory. */
-    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
     /** A JDBC URL in the environment keeps a database password off the command line (and out of ps). */
     static final String DB_URL_ENV = "ECSLABS_SIM_DB_URL";
     private static final String USAGE = "usage: java -jar ecs-simulator.jar [--port N] [--data DIR | --db-url JDBC_URL]\n"
@@ -104,13 +104,8 @@ public final class StandaloneServer implements AutoCloseable {
         try (exchange) {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
-                body = in.readNBytes(MAX_BODY_BYTES + 1);
-            }
-            if (body.length > MAX_BODY_BYTES) {
-                exchange.sendResponseHeaders(413, -1);
-                log.printf("%s %s %s - 413 body over %d bytes%n", Instant.now(), exchange.getRequestMethod(),
-                        exchange.getRequestURI().getRawPath(), MAX_BODY_BYTES);
-                return;
+                // One byte over the limit is enough for the simulator to refuse it in the caller's protocol.
+                body = in.readNBytes(RequestLimits.MAX_BODY_BYTES + 1);
             }
             WireRequest request = new WireRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
@@ -131,8 +126,12 @@ public final class StandaloneServer implements AutoCloseable {
         if (target != null) {
             return target;
         }
-        String action = QueryParameters.of(request).get("Action");
-        return action == null ? "-" : action;
+        try {
+            String action = QueryParameters.of(request).get("Action");
+            return action == null ? "-" : action;
+        } catch (AwsException e) {
+            return "-";
+        }
     }
 
     /**

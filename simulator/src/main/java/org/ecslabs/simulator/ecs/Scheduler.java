@@ -151,8 +151,7 @@ final class Scheduler {
         }
         stop(ecs, service, toStop);
 
-        boolean failedForGood = "FAILED".equals(primary.rolloutState)
-                || service.launchThrottledUntil != null && ecs.now() < service.launchThrottledUntil;
+        boolean failedForGood = "FAILED".equals(primary.rolloutState) || launchesThrottled(ecs, service);
         long active = wantedTasks(ecs, service).size();
         int room = (int) Math.max(0, maxTasks - active);
         int needed = desired - primaryKeepers.size();
@@ -347,6 +346,25 @@ final class Scheduler {
 
     /** Counts, once each, the tasks of a deployment that stopped before ever running or failed their health checks. */
     private static void countFailures(Ecs ecs, EcsState.Service service) {
+        for (EcsState.Task task : uncountedFailures(ecs, service)) {
+            for (EcsState.Deployment deployment : service.deployments) {
+                if (deployment.id.equals(task.deploymentId)) {
+                    deployment.failedTasks++;
+                    deployment.updatedAt = ecs.now();
+                    if ("PRIMARY".equals(deployment.status)) {
+                        throttle(ecs, service, deployment.failedTasks);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The service's stopped tasks that failed (never ran, or failed their health checks) and were not
+     * counted yet; each is marked counted, so that a failure weighs once.
+     */
+    static List<EcsState.Task> uncountedFailures(Ecs ecs, EcsState.Service service) {
+        List<EcsState.Task> failed = new ArrayList<>();
         for (EcsState.Task task : ecs.state().tasks.values()) {
             if (!service.serviceArn.equals(task.serviceArn) || task.failureCounted || !"STOPPED".equals(task.desiredStatus)) {
                 continue;
@@ -355,31 +373,32 @@ final class Scheduler {
                     && ("TaskFailedToStart".equals(task.stopCode) || "EssentialContainerExited".equals(task.stopCode));
             if (neverRan || ContainerHealth.FAILED_REASON.equals(task.stoppedReason)) {
                 task.failureCounted = true;
-                for (EcsState.Deployment deployment : service.deployments) {
-                    if (deployment.id.equals(task.deploymentId)) {
-                        deployment.failedTasks++;
-                        deployment.updatedAt = ecs.now();
-                        throttle(ecs, service, deployment);
-                    }
-                }
+                failed.add(task);
             }
         }
+        return failed;
     }
 
     /**
-     * ECS's service throttle: from the third task of a deployment that fails to start, the scheduler
-     * waits before launching again, 15 s doubling up to 15 minutes, and says so once in the events.
+     * ECS's service throttle: from the third task of a deployment (or task set) that fails to start,
+     * the scheduler waits before launching again, 15 s doubling up to 15 minutes, and says so once in
+     * the events.
      */
-    private static void throttle(Ecs ecs, EcsState.Service service, EcsState.Deployment deployment) {
-        if (deployment.failedTasks < THROTTLE_AFTER_FAILURES || !"PRIMARY".equals(deployment.status)) {
+    static void throttle(Ecs ecs, EcsState.Service service, int failedTasks) {
+        if (failedTasks < THROTTLE_AFTER_FAILURES) {
             return;
         }
-        int doublings = Math.min(6, deployment.failedTasks - THROTTLE_AFTER_FAILURES);
+        int doublings = Math.min(6, failedTasks - THROTTLE_AFTER_FAILURES);
         service.launchThrottledUntil = ecs.now() + Math.min(MAX_THROTTLE_SECONDS, 15.0 * (1 << doublings));
-        if (deployment.failedTasks == THROTTLE_AFTER_FAILURES) {
+        if (failedTasks == THROTTLE_AFTER_FAILURES) {
             event(ecs, service, "(service " + service.serviceName + ") is unable to consistently start tasks successfully. "
                     + "For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.");
         }
+    }
+
+    /** Whether the service throttle holds launches back now. */
+    static boolean launchesThrottled(Ecs ecs, EcsState.Service service) {
+        return service.launchThrottledUntil != null && ecs.now() < service.launchThrottledUntil;
     }
 
     private static void checkCircuitBreaker(Ecs ecs, EcsState.Service service) {

@@ -42,6 +42,8 @@ public class TaskSetState {
         public JsonNode scale;
         public String stabilityStatus;
         public Double stabilityStatusAt;
+        /** Tasks of this set that stopped before running: what the service throttle counts. */
+        public int failedTasks;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -164,6 +164,15 @@ final class TaskSets {
     /** The scheduler for task set services: each task set keeps its share of the desired count. */
     static void schedule(Ecs ecs, EcsState.Service service) {
         List<TaskSetState.TaskSet> taskSets = of(ecs, service);
+        // A task set whose tasks keep failing is throttled as a deployment is, or it would launch without end.
+        for (EcsState.Task failed : Scheduler.uncountedFailures(ecs, service)) {
+            for (TaskSetState.TaskSet taskSet : taskSets) {
+                if (taskSet.id.equals(failed.deploymentId)) {
+                    taskSet.failedTasks++;
+                    Scheduler.throttle(ecs, service, taskSet.failedTasks);
+                }
+            }
+        }
         List<EcsState.Task> tasks = Scheduler.serviceTasks(ecs, service);
         List<EcsState.Task> toStop = new ArrayList<>();
         for (EcsState.Task task : tasks) {
@@ -181,7 +190,7 @@ final class TaskSets {
             if (wanted.size() > target) {
                 wanted.stream().sorted(Comparator.comparing(EcsState.Task::running).thenComparing(t -> -t.createdAt))
                         .limit(wanted.size() - target).forEach(toStop::add);
-            } else if (wanted.size() < target) {
+            } else if (wanted.size() < target && !Scheduler.launchesThrottled(ecs, service)) {
                 start(ecs, service, taskSet, target - wanted.size());
             }
             long running = tasks.stream().filter(t -> taskSet.id.equals(t.deploymentId) && t.running() && t.wantedRunning()).count();

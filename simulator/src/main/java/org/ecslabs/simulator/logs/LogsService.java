@@ -28,6 +28,11 @@ public class LogsService implements AwsService, TaggedResources {
 
     /** A simulated day of one task's request lines, with room to spare. */
     static final int MAX_EVENTS_PER_STREAM = 2_000;
+    /**
+     * The simulator's own cap (AWS keeps streams until their group goes): a service whose tasks keep
+     * restarting opens a stream per task, so a group keeps its most recently written streams only.
+     */
+    static final int MAX_STREAMS_PER_GROUP = 200;
 
     @Override
     public String signingName() {
@@ -96,7 +101,7 @@ public class LogsService implements AwsService, TaggedResources {
         };
     }
 
-    /** Drops events older than their group's retention, once a simulated minute. */
+    /** Drops events older than their group's retention and streams beyond the cap, once a simulated minute. */
     @Override
     public boolean tick(Sandbox sandbox) {
         LogsState state = sandbox.state(LogsState.class);
@@ -107,6 +112,7 @@ public class LogsService implements AwsService, TaggedResources {
         state.lastExpiryMillis = now;
         boolean changed = false;
         for (LogsState.LogGroup group : state.groups.values()) {
+            changed |= dropOldestStreams(group);
             if (group.retentionInDays == null) {
                 continue;
             }
@@ -116,6 +122,21 @@ public class LogsService implements AwsService, TaggedResources {
             }
         }
         return changed;
+    }
+
+    private static boolean dropOldestStreams(LogsState.LogGroup group) {
+        int excess = group.streams.size() - MAX_STREAMS_PER_GROUP;
+        if (excess <= 0) {
+            return false;
+        }
+        group.streams.values().stream()
+                .sorted(Comparator.comparingLong((LogsState.LogStream stream) ->
+                        stream.lastIngestionMillis == null ? 0L : stream.lastIngestionMillis).thenComparing(stream -> stream.name))
+                .limit(excess)
+                .map(stream -> stream.name)
+                .toList()
+                .forEach(group.streams::remove);
+        return true;
     }
 
     private JsonNode createLogGroup(Sandbox sandbox, LogsState state, ObjectNode input) {

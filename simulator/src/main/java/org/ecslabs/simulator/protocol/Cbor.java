@@ -18,7 +18,8 @@ import java.util.Map;
  */
 public final class Cbor {
     public static final String CONTENT_TYPE = "application/cbor";
-    private static final CBORMapper MAPPER = new CBORMapper();
+    private static final CBORMapper MAPPER = new CBORMapper(
+            CBORFactory.builder().streamReadConstraints(JsonBody.CONSTRAINTS).build());
     private static final CBORFactory FACTORY = MAPPER.getFactory();
 
     private Cbor() {
@@ -31,6 +32,8 @@ public final class Cbor {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(body);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw JsonBody.tooDeep();
         } catch (IOException e) {
             throw new AwsException("SerializationException", "The request body is not valid CBOR.");
         }

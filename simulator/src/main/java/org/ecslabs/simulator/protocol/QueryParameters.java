@@ -43,10 +43,45 @@ public final class QueryParameters {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             into.put(name, value);
+            if (into.size() > RequestLimits.MAX_PARAMETERS) {
+                throw malformed("The request has more than " + RequestLimits.MAX_PARAMETERS + " parameters.");
+            }
+            if (depth(name) > RequestLimits.MAX_PARAMETER_DEPTH) {
+                throw malformed("The parameter name " + abbreviate(name) + " is nested deeper than "
+                        + RequestLimits.MAX_PARAMETER_DEPTH + " levels.");
+            }
         }
+    }
+
+    /** Form decoding that answers a bad % escape with the query protocol's error instead of failing. */
+    public static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw malformed("The query string contains a syntax error: a % escape must be followed by two hex digits"
+                    + " (in " + abbreviate(text) + ").");
+        }
+    }
+
+    private static int depth(String name) {
+        int segments = 1;
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) == '.') {
+                segments++;
+            }
+        }
+        return segments;
+    }
+
+    private static AwsException malformed(String message) {
+        return new AwsException("MalformedQueryString", message);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 64 ? text.substring(0, 64) + "..." : text;
     }
 
     /**

@@ -1,12 +1,13 @@
 package org.ecslabs.simulator.protocol;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -32,8 +33,24 @@ public final class SigV4Verifier {
 
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "AWS4-HMAC-SHA256\\s+Credential=([^,\\s]+)\\s*,\\s*SignedHeaders=([^,\\s]+)\\s*,\\s*Signature=([0-9a-fA-F]+)\\s*");
+    /** Region names as AWS forms them (us-east-1, us-gov-west-1, us-isob-east-1), and short enough to store. */
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+){1,3}-[0-9]{1,2}");
+    private static final int MAX_REGION_LENGTH = 32;
+    private static final Duration MAX_SKEW = Duration.ofMinutes(15);
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final Clock clock;
+
+    /** Checks signing times against the system's wall clock. */
+    public SigV4Verifier() {
+        this(Clock.systemUTC());
+    }
+
+    /** Checks signing times against {@code clock} (tests that replay a recorded request). */
+    public SigV4Verifier(Clock clock) {
+        this.clock = clock;
+    }
 
     /** Who signed a request, and for what: the credential scope of its Authorization header. */
     public record Scope(String accessKeyId, String region, String service) {
@@ -79,10 +96,16 @@ public final class SigV4Verifier {
                     "Credential should be scoped to a valid region and service, e.g. AKID/20250101/us-east-1/ecs/aws4_request.");
         }
         Scope scope = new Scope(credential[0], credential[2], credential[3]);
+        // The region becomes part of the account's stored state: refuse what AWS would never route.
+        if (scope.region().length() > MAX_REGION_LENGTH || !REGION.matcher(scope.region()).matches()) {
+            throw new AwsException(BAD_SIGNATURE, "Credential should be scoped to a valid region.");
+        }
         String secret = secrets.apply(scope.accessKeyId()).orElseThrow(() ->
                 new AwsException(UNKNOWN_KEY, "The security token included in the request is invalid."));
         List<String> signedHeaders = Arrays.asList(matcher.group(2).toLowerCase(Locale.ROOT).split(";"));
         Instant signedAt = signingTime(request);
+        checkSkew(signedAt);
+        checkPayloadHash(request);
         String expected = recompute(request, scope, secret, signedHeaders, signedAt);
         byte[] given = matcher.group(3).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(given, expected.getBytes(StandardCharsets.US_ASCII))) {
@@ -97,6 +120,39 @@ public final class SigV4Verifier {
                 + " for details.");
     }
 
+    private void checkSkew(Instant signedAt) {
+        Instant now = clock.instant();
+        if (signedAt.isBefore(now.minus(MAX_SKEW))) {
+            throw new AwsException(BAD_SIGNATURE, "Signature expired: " + AMZ_DATE.format(signedAt)
+                    + " is now earlier than " + AMZ_DATE.format(now.minus(MAX_SKEW)) + " (" + AMZ_DATE.format(now)
+                    + " - 15 min.)");
+        }
+        if (signedAt.isAfter(now.plus(MAX_SKEW))) {
+            throw new AwsException(BAD_SIGNATURE, "Signature not yet current: " + AMZ_DATE.format(signedAt)
+                    + " is still later than " + AMZ_DATE.format(now.plus(MAX_SKEW)) + " (" + AMZ_DATE.format(now)
+                    + " + 15 min.)");
+        }
+    }
+
+    /**
+     * The JSON and query services sign the body itself: UNSIGNED-PAYLOAD (which only S3 accepts) and a
+     * stated hash that is not the body's are both refused, so that a captured request cannot carry
+     * another body.
+     */
+    private static void checkPayloadHash(WireRequest request) {
+        String stated = request.header("X-Amz-Content-Sha256");
+        if (stated == null) {
+            return;
+        }
+        if ("UNSIGNED-PAYLOAD".equals(stated.trim())) {
+            throw badSignature();
+        }
+        if (!stated.trim().equalsIgnoreCase(hex(sha256(request.body())))) {
+            throw new AwsException(BAD_SIGNATURE, "The provided 'x-amz-content-sha256' header does not match what"
+                    + " was computed.");
+        }
+    }
+
     private static Instant signingTime(WireRequest request) {
         String amzDate = request.header("X-Amz-Date");
         if (amzDate == null) {
@@ -105,7 +161,7 @@ public final class SigV4Verifier {
         }
         try {
             return Instant.from(AMZ_DATE.parse(amzDate.trim()));
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             throw new AwsException("IncompleteSignatureException", "Date must be in ISO-8601 'basic format'. Got '"
                     + amzDate + "'.");
         }
@@ -132,8 +188,7 @@ public final class SigV4Verifier {
         }
         // The body's own hash: a body changed in transit then fails as a signature mismatch, as it
         // does on AWS for every service but S3.
-        String payloadHash = "UNSIGNED-PAYLOAD".equals(request.header("X-Amz-Content-Sha256"))
-                ? "UNSIGNED-PAYLOAD" : hex(sha256(request.body()));
+        String payloadHash = hex(sha256(request.body()));
         String canonicalRequest = request.method().toUpperCase(Locale.ROOT) + "\n"
                 + canonicalPath(request.path()) + "\n"
                 + canonicalQuery(request.rawQuery()) + "\n"
@@ -223,6 +278,6 @@ public final class SigV4Verifier {
     }
 
     private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        return QueryParameters.decode(text);
     }
 }

@@ -8,14 +8,12 @@ import org.ecslabs.simulator.elbv2.LoadBalancerLab;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.codedeploy.model.AppSpecContent;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentLimitExceededException;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
 import software.amazon.awssdk.services.codedeploy.model.ECSTarget;
 import software.amazon.awssdk.services.codedeploy.model.ECSTaskSet;
 import software.amazon.awssdk.services.codedeploy.model.InvalidEcsServiceException;
-import software.amazon.awssdk.services.codedeploy.model.RevisionLocationType;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.TaskSet;
 
@@ -67,20 +65,7 @@ class CodeDeployBlueGreenTest {
     }
 
     private String deploy(String taskDefinition) {
-        String appSpec = """
-                version: 0.0
-                Resources:
-                  - TargetService:
-                      Type: AWS::ECS::Service
-                      Properties:
-                        TaskDefinition: "%s"
-                        LoadBalancerInfo:
-                          ContainerName: "web"
-                          ContainerPort: 80
-                """.formatted(taskDefinition);
-        return lab.codeDeploy.createDeployment(r -> r.applicationName("web").deploymentGroupName("web-dg")
-                .revision(v -> v.revisionType(RevisionLocationType.APP_SPEC_CONTENT)
-                        .appSpecContent(AppSpecContent.builder().content(appSpec).build()))).deploymentId();
+        return lab.deploy(taskDefinition);
     }
 
     private DeploymentInfo deployment(String id) {

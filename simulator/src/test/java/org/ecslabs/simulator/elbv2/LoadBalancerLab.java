@@ -14,6 +14,8 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.codedeploy.model.AppSpecContent;
+import software.amazon.awssdk.services.codedeploy.model.RevisionLocationType;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -136,6 +138,24 @@ public final class LoadBalancerLab implements AutoCloseable {
         Action action = elb.describeListeners(r -> r.listenerArns(listenerArn)).listeners().get(0).defaultActions().get(0);
         return action.forwardConfig().targetGroups().stream()
                 .collect(Collectors.toMap(TargetGroupTuple::targetGroupArn, TargetGroupTuple::weight));
+    }
+
+    /** Starts a CodeDeploy deployment of group web-dg (application web) to {@code taskDefinition}; returns its id. */
+    public String deploy(String taskDefinition) {
+        String appSpec = """
+                version: 0.0
+                Resources:
+                  - TargetService:
+                      Type: AWS::ECS::Service
+                      Properties:
+                        TaskDefinition: "%s"
+                        LoadBalancerInfo:
+                          ContainerName: "web"
+                          ContainerPort: 80
+                """.formatted(taskDefinition);
+        return codeDeploy.createDeployment(r -> r.applicationName("web").deploymentGroupName("web-dg")
+                .revision(v -> v.revisionType(RevisionLocationType.APP_SPEC_CONTENT)
+                        .appSpecContent(AppSpecContent.builder().content(appSpec).build()))).deploymentId();
     }
 
     public Service describeService() {

@@ -11,7 +11,7 @@ import org.ecslabs.simulator.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
+import software.amazon.awssdk.services.ecs.model.AccessDeniedException;
 import software.amazon.awssdk.services.ecs.model.EcsException;
 
 /** Accounts: generated key pairs, tenancy, classroom mode, credentials that outlive a restart. */
@@ -44,7 +44,7 @@ class AccountsTest {
                 assertThat(bobEcs.listClusters().clusterArns()).isEmpty();
                 assertThat(soloEcs.listClusters().clusterArns()).isEmpty();
                 assertThatThrownBy(() -> bobEcs.describeClusters(r -> r.clusters(arn)))
-                        .isInstanceOf(ClusterNotFoundException.class);
+                        .isInstanceOf(AccessDeniedException.class);
             }
             // Ada's secret does not sign for Bob's key.
             try (EcsClient forged = simulator.ecs(bob.accessKeyId(), ada.secretAccessKey())) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class SigV4VerifierTest {
     private static final String AMZ_DATE = "20261121T194039Z";
+    /** The server's wall clock when the recorded request arrived: within AWS's 15 minutes of its signature. */
+    private static final Clock SIGNED_AT = Clock.fixed(Instant.parse("2026-11-21T19:41:00Z"), ZoneOffset.UTC);
     private static final String AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=test/20261121/us-east-1/ecs/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=cacecda483d131cde0bfcb686b51461b7e6322769b6bcd49983e95ddda2ab6f5";
 
     private static WireRequest request(String body, String authorization) {
@@ -32,21 +37,21 @@ class SigV4VerifierTest {
 
     @Test
     void aBotocoreSignatureVerifies() {
-        SigV4Verifier.Scope scope = new SigV4Verifier().verify(request("{}", AUTHORIZATION), key -> Optional.of("test"));
+        SigV4Verifier.Scope scope = new SigV4Verifier(SIGNED_AT).verify(request("{}", AUTHORIZATION), key -> Optional.of("test"));
         assertThat(scope).isEqualTo(new SigV4Verifier.Scope("test", "us-east-1", "ecs"));
     }
 
     @Test
     void aChangedBodyOrWrongSecretIsRefused() {
-        assertThatThrownBy(() -> new SigV4Verifier().verify(request("{\"maxResults\":1}", AUTHORIZATION), key -> Optional.of("test")))
+        assertThatThrownBy(() -> new SigV4Verifier(SIGNED_AT).verify(request("{\"maxResults\":1}", AUTHORIZATION), key -> Optional.of("test")))
                 .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(SigV4Verifier.BAD_SIGNATURE));
-        assertThatThrownBy(() -> new SigV4Verifier().verify(request("{}", AUTHORIZATION), key -> Optional.of("other")))
+        assertThatThrownBy(() -> new SigV4Verifier(SIGNED_AT).verify(request("{}", AUTHORIZATION), key -> Optional.of("other")))
                 .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(SigV4Verifier.BAD_SIGNATURE));
     }
 
     @Test
     void anUnknownKeyIsNotASignatureProblem() {
-        assertThatThrownBy(() -> new SigV4Verifier().verify(request("{}", AUTHORIZATION), key -> Optional.empty()))
+        assertThatThrownBy(() -> new SigV4Verifier(SIGNED_AT).verify(request("{}", AUTHORIZATION), key -> Optional.empty()))
                 .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(SigV4Verifier.UNKNOWN_KEY));
     }
 }

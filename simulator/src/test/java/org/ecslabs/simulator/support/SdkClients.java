@@ -17,10 +17,16 @@ public final class SdkClients {
 
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
             B builder, URI endpoint, String region) {
+        return build(builder, endpoint, region, "test", "test");
+    }
+
+    /** The same, signing with another account's keys. */
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            B builder, URI endpoint, String region, String accessKey, String secret) {
         return builder
                 .endpointOverride(endpoint)
                 .region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)))
                 .httpClient(UrlConnectionHttpClient.create())
                 // Cloud Map's DiscoverInstances carries a "data-" host prefix that an endpoint override must not get.
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())

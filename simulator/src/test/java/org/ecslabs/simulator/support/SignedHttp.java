@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /** Raw HTTP requests signed with the SDK's own SigV4 signer, for calls no SDK client models. */
@@ -43,18 +45,36 @@ public final class SignedHttp {
 
     public static Response send(URI endpoint, String method, String accessKey, String secret, String region,
                                 String service, Map<String, String> headers, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return send(endpoint, method, accessKey, secret, region, service, headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Signs and sends any bytes (a gzip body, say) with the given headers. */
+    public static Response send(URI endpoint, String method, String accessKey, String secret, String region,
+                                String service, Map<String, String> headers, byte[] bytes) {
+        SdkHttpRequest signed = sign(endpoint, method, accessKey, secret, region, service, headers, bytes,
+                Clock.systemUTC(), true);
+        return sendUnsigned(signed.getUri(), method, signed.headers(), bytes);
+    }
+
+    /**
+     * The request as the SDK's signer signs it, at the time of {@code signingClock}, with the body's hash
+     * or (payloadSigning false) UNSIGNED-PAYLOAD: to send as is, or with another body.
+     */
+    public static SdkHttpRequest sign(URI endpoint, String method, String accessKey, String secret, String region,
+                                      String service, Map<String, String> headers, byte[] bytes, Clock signingClock,
+                                      boolean payloadSigning) {
         SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
                 .uri(endpoint)
                 .method(SdkHttpMethod.fromValue(method));
         headers.forEach(request::putHeader);
-        SdkHttpRequest signed = SIGNER.sign(r -> r
+        return SIGNER.sign(r -> r
                 .identity(AwsCredentialsIdentity.create(accessKey, secret))
                 .request(request.build())
                 .payload(ContentStreamProvider.fromByteArray(bytes))
                 .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)).request();
-        return sendUnsigned(signed.getUri(), method, signed.headers(), bytes);
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(HttpSigner.SIGNING_CLOCK, signingClock)
+                .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, payloadSigning)).request();
     }
 
     /** Sends a request exactly as given (no signing): to test what unsigned or tampered requests get. */

@@ -37,9 +37,11 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 public final class SimulatorFixture implements AutoCloseable {
     public static final String REGION = "us-east-1";
     private final StandaloneServer server;
+    private final SimulatorConfig config;
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     public SimulatorFixture(SimulatorConfig config) {
+        this.config = config;
         try {
             server = StandaloneServer.start(0, Simulator.create(config), new PrintStream(log, true, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -54,6 +56,11 @@ public final class SimulatorFixture implements AutoCloseable {
 
     public Simulator simulator() {
         return server.simulator();
+    }
+
+    /** The simulator's database, for tests that measure what it stores. */
+    public String jdbcUrl() {
+        return config.jdbcUrl();
     }
 
     public URI endpoint() {
