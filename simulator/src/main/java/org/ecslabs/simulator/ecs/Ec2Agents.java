@@ -43,17 +43,23 @@ final class Ec2Agents {
         if (cluster == null || !"ACTIVE".equals(cluster.status)) {
             return false;
         }
-        int[] size = ContainerInstances.INSTANCE_TYPES.get(instance.instanceType);
-        if (size == null) {
-            InstanceTypes.Type type = InstanceTypes.find(instance.instanceType).orElseThrow();
-            size = new int[] {type.vcpus() * 1024, type.memoryMiB() - type.memoryMiB() / 1024 * RESERVED_MIB_PER_GIB};
-        }
+        int[] size = registeredSize(instance.instanceType);
         String provider = capacityProviderOf(ecs, instance);
         EcsState.ContainerInstance registered = ContainerInstances.add(ecs, cluster, instance.instanceType,
                 instance.availabilityZone, instance.instanceId, provider, size[0], size[1]);
         instance.containerInstanceArn = registered.containerInstanceArn;
         ecs.state().schedulerDirty = true;
         return true;
+    }
+
+    /** CPU units and MiB the agent registers for an instance type. */
+    static int[] registeredSize(String instanceType) {
+        int[] size = ContainerInstances.INSTANCE_TYPES.get(instanceType);
+        if (size == null) {
+            InstanceTypes.Type type = InstanceTypes.find(instanceType).orElseThrow();
+            size = new int[] {type.vcpus() * 1024, type.memoryMiB() - type.memoryMiB() / 1024 * RESERVED_MIB_PER_GIB};
+        }
+        return size;
     }
 
     /** The capacity provider whose Auto Scaling group launched the instance, if any. */
