@@ -21,6 +21,9 @@ public final class Ec2Network {
         if (!state.initialized) {
             createDefaults(sandbox, state);
         }
+        if (!state.routingInitialized) {
+            createDefaultRouting(sandbox, state);
+        }
         return state;
     }
 
@@ -97,6 +100,7 @@ public final class Ec2Network {
         vpc.vpcId = newResourceId(sandbox, "vpc");
         vpc.cidrBlock = "172.31.0.0/16";
         vpc.isDefault = true;
+        vpc.enableDnsHostnames = true;
         state.vpcs.put(vpc.vpcId, vpc);
         List<String> zones = availabilityZones(sandbox);
         for (int i = 0; i < zones.size(); i++) {
@@ -109,13 +113,155 @@ public final class Ec2Network {
             subnet.defaultForAz = true;
             state.subnets.put(subnet.subnetId, subnet);
         }
-        Ec2State.SecurityGroup group = newGroup(sandbox, state, "default", "default VPC security group", vpc.vpcId);
+        defaultGroup(sandbox, state, vpc.vpcId, "default VPC security group");
+    }
+
+    /** The default VPC's internet gateway and main route table with its route to it (added to older sandboxes too). */
+    private static void createDefaultRouting(Sandbox sandbox, Ec2State state) {
+        state.routingInitialized = true;
+        Ec2State.Vpc vpc = defaultVpc(state);
+        Ec2State.InternetGateway gateway = newInternetGateway(sandbox, state);
+        gateway.vpcId = vpc.vpcId;
+        Ec2State.RouteTable main = newRouteTable(sandbox, state, vpc, true);
+        Ec2State.Route route = new Ec2State.Route();
+        route.destinationCidrBlock = "0.0.0.0/0";
+        route.gatewayId = gateway.internetGatewayId;
+        route.origin = "CreateRoute";
+        main.routes.add(route);
+    }
+
+    /** A new VPC with its main route table and default security group, as CreateVpc makes them. */
+    static Ec2State.Vpc createVpc(Sandbox sandbox, Ec2State state, String cidr, boolean isDefault) {
+        Ec2State.Vpc vpc = new Ec2State.Vpc();
+        vpc.vpcId = newResourceId(sandbox, "vpc");
+        vpc.cidrBlock = cidr;
+        vpc.isDefault = isDefault;
+        state.vpcs.put(vpc.vpcId, vpc);
+        newRouteTable(sandbox, state, vpc, true);
+        defaultGroup(sandbox, state, vpc.vpcId, "default VPC security group");
+        return vpc;
+    }
+
+    private static void defaultGroup(Sandbox sandbox, Ec2State state, String vpcId, String description) {
+        Ec2State.SecurityGroup group = newGroup(sandbox, state, "default", description, vpcId);
         // The default group lets its own members talk to each other.
         Ec2State.Rule self = new Ec2State.Rule();
-        self.ruleId = "sgr-" + String.format("%017x", ++state.ruleCounter);
+        self.ruleId = newRuleId(state);
         self.ipProtocol = "-1";
         self.sourceGroupId = group.groupId;
         group.ingress.add(self);
+    }
+
+    static Ec2State.InternetGateway newInternetGateway(Sandbox sandbox, Ec2State state) {
+        Ec2State.InternetGateway gateway = new Ec2State.InternetGateway();
+        gateway.internetGatewayId = newResourceId(sandbox, "igw");
+        state.internetGateways.put(gateway.internetGatewayId, gateway);
+        return gateway;
+    }
+
+    /** A route table with the VPC's local route; the main one carries the main association. */
+    static Ec2State.RouteTable newRouteTable(Sandbox sandbox, Ec2State state, Ec2State.Vpc vpc, boolean main) {
+        Ec2State.RouteTable table = new Ec2State.RouteTable();
+        table.routeTableId = newResourceId(sandbox, "rtb");
+        table.vpcId = vpc.vpcId;
+        table.main = main;
+        if (main) {
+            table.mainAssociationId = newResourceId(sandbox, "rtbassoc");
+        }
+        Ec2State.Route local = new Ec2State.Route();
+        local.destinationCidrBlock = vpc.cidrBlock;
+        local.gatewayId = "local";
+        local.origin = "CreateRouteTable";
+        table.routes.add(local);
+        state.routeTables.put(table.routeTableId, table);
+        return table;
+    }
+
+    static String newRuleId(Ec2State state) {
+        return "sgr-" + String.format("%017x", ++state.ruleCounter);
+    }
+
+    /** A fresh public IPv4 address (Elastic IPs, instances' public addresses) from a documentation-free pool. */
+    static String publicAddress(Ec2State state) {
+        int n = ++state.publicAddressCounter;
+        return "44.192." + ((n >> 8) & 255) + "." + (n & 255);
+    }
+
+    static Ec2State.Vpc defaultVpc(Ec2State state) {
+        return state.vpcs.values().stream().filter(vpc -> vpc.isDefault).findFirst().orElseThrow();
+    }
+
+    /** The route table a subnet uses: its explicit association, else its VPC's main table. */
+    public static Ec2State.RouteTable routeTableOf(Ec2State state, Ec2State.Subnet subnet) {
+        for (Ec2State.RouteTable table : state.routeTables.values()) {
+            if (table.associations.stream().anyMatch(a -> subnet.subnetId.equals(a.subnetId))) {
+                return table;
+            }
+        }
+        return state.routeTables.values().stream().filter(t -> t.main && t.vpcId.equals(subnet.vpcId)).findFirst().orElse(null);
+    }
+
+    /** A route is a blackhole when its gateway is gone or detached, or its NAT gateway is not available. */
+    static boolean routeActive(Ec2State state, Ec2State.Route route) {
+        if (route.natGatewayId != null) {
+            Ec2State.NatGateway nat = state.natGateways.get(route.natGatewayId);
+            return nat != null && ("available".equals(nat.state) || "pending".equals(nat.state));
+        }
+        if (route.gatewayId != null && route.gatewayId.startsWith("igw-")) {
+            Ec2State.InternetGateway gateway = state.internetGateways.get(route.gatewayId);
+            return gateway != null && gateway.vpcId != null;
+        }
+        return true;
+    }
+
+    /**
+     * Why a task in a subnet cannot pull an image, or null when it can: the subnet needs a default
+     * route to an attached internet gateway or an available NAT gateway; without one, an image in ECR
+     * is reachable only through the ecr.dkr and ecr.api interface endpoints and the S3 gateway endpoint.
+     */
+    public static String imagePullProblem(Sandbox sandbox, String subnetId, String image) {
+        Ec2State state = state(sandbox);
+        Ec2State.Subnet subnet = state.subnets.get(subnetId);
+        if (subnet == null) {
+            return null;
+        }
+        Ec2State.RouteTable table = routeTableOf(state, subnet);
+        if (table != null) {
+            for (Ec2State.Route route : table.routes) {
+                boolean toInternet = route.gatewayId != null && route.gatewayId.startsWith("igw-") || route.natGatewayId != null;
+                if ("0.0.0.0/0".equals(route.destinationCidrBlock) && toInternet && routeActive(state, route)
+                        && (route.natGatewayId == null || "available".equals(state.natGateways.get(route.natGatewayId).state))) {
+                    return null;
+                }
+            }
+        }
+        String registry = image.contains("/") && image.substring(0, image.indexOf('/')).contains(".")
+                ? image.substring(0, image.indexOf('/')) : "registry-1.docker.io";
+        boolean ecr = registry.contains(".dkr.ecr.");
+        if (ecr) {
+            String prefix = "com.amazonaws." + sandbox.region() + ".";
+            boolean dkr = hasEndpoint(state, subnet.vpcId, prefix + "ecr.dkr", "Interface", null);
+            boolean api = hasEndpoint(state, subnet.vpcId, prefix + "ecr.api", "Interface", null);
+            boolean s3 = hasEndpoint(state, subnet.vpcId, prefix + "s3", "Gateway", table == null ? null : table.routeTableId);
+            if (dkr && api && s3) {
+                return null;
+            }
+        }
+        String address = ecr ? "52.46.145.1" : "44.208.254.194";
+        String reference = image.contains("/") && image.substring(0, image.indexOf('/')).contains(".") ? image
+                : "docker.io/" + (image.contains("/") ? image : "library/" + image);
+        String path = reference.substring(reference.indexOf('/') + 1);
+        String tag = path.contains(":") ? path.substring(path.lastIndexOf(':') + 1) : "latest";
+        String repository = path.contains(":") ? path.substring(0, path.lastIndexOf(':')) : path;
+        return "CannotPullContainerError: pull image manifest has been retried 7 time(s): failed to resolve ref "
+                + reference + (path.contains(":") ? "" : ":latest") + ": failed to do request: Head \"https://" + registry
+                + "/v2/" + repository + "/manifests/" + tag + "\": dial tcp " + address + ":443: i/o timeout";
+    }
+
+    private static boolean hasEndpoint(Ec2State state, String vpcId, String serviceName, String type, String routeTableId) {
+        return state.vpcEndpoints.values().stream().anyMatch(e -> e.vpcId.equals(vpcId) && e.serviceName.equals(serviceName)
+                && e.vpcEndpointType.equals(type) && "available".equals(e.state)
+                && (routeTableId == null || e.routeTableIds.contains(routeTableId)));
     }
 
     static Ec2State.SecurityGroup newGroup(Sandbox sandbox, Ec2State state, String name, String description, String vpcId) {
@@ -125,7 +271,7 @@ public final class Ec2Network {
         group.description = description;
         group.vpcId = vpcId;
         Ec2State.Rule allOut = new Ec2State.Rule();
-        allOut.ruleId = "sgr-" + String.format("%017x", ++state.ruleCounter);
+        allOut.ruleId = newRuleId(state);
         allOut.ipProtocol = "-1";
         allOut.cidrIp = "0.0.0.0/0";
         group.egress.add(allOut);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ecslabs.simulator.ec2.Ec2Network;
+import org.ecslabs.simulator.ec2.Images;
 import org.ecslabs.simulator.protocol.AwsException;
 
 /** EC2 container instances: registration (by the agent or the AddContainerInstances control), state, draining. */
@@ -222,7 +223,7 @@ final class ContainerInstances {
         attributes.addObject().put("name", "ecs.instance-type").put("value", instance.instanceType);
         attributes.addObject().put("name", "ecs.os-type").put("value", "linux");
         attributes.addObject().put("name", "ecs.cpu-architecture").put("value", "x86_64");
-        attributes.addObject().put("name", "ecs.ami-id").put("value", "ami-0ecs0optimized00");
+        attributes.addObject().put("name", "ecs.ami-id").put("value", Images.ECS_AL2023.imageId());
         attributes.addObject().put("name", "ecs.capability.task-eni");
         attributes.addObject().put("name", "com.amazonaws.ecs.capability.logging-driver.awslogs");
         attributes.addObject().put("name", "com.amazonaws.ecs.capability.docker-remote-api.1.19");

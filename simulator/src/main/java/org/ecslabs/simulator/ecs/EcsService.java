@@ -133,6 +133,8 @@ public class EcsService implements AwsService, TaggedResources {
             changed = true;
             ecs.state().schedulerDirty = true;
         }
+        changed |= Ec2Agents.tick(ecs);
+        changed |= ManagedScaling.tick(ecs);
         for (EcsState.Task task : ecs.state().tasks.values()) {
             tasksMoved |= TaskLifecycle.advance(ecs, task);
             tasksMoved |= ContainerHealth.advance(ecs, task);

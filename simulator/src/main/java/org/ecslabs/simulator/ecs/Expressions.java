@@ -2,11 +2,16 @@ package org.ecslabs.simulator.ecs;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.ecslabs.simulator.ec2.Images;
 import org.ecslabs.simulator.protocol.AwsException;
 
 /**
  * The cluster query language of memberOf constraints, the part students use:
- * {@code attribute:<name> ==|!= value}, {@code attribute:<name> in|not_in [a, b]}, joined with and/or.
+ * {@code attribute:<name> ==|!= value}, {@code attribute:<name> =~|!~ pattern} (a regular expression
+ * matched against the whole value, e.g. {@code t3.*}), {@code attribute:<name> in|not_in [a, b]},
+ * joined with and/or.
  */
 final class Expressions {
     private Expressions() {
@@ -29,7 +34,8 @@ final class Expressions {
             for (String term : disjunct.split("(?i)\\s+and\\s+")) {
                 Term parsed = parse(term.trim());
                 String actual = attribute(instance, parsed.attribute());
-                boolean inList = actual != null && parsed.values().contains(actual);
+                boolean inList = actual != null && (parsed.pattern() != null ? parsed.pattern().matcher(actual).matches()
+                        : parsed.values().contains(actual));
                 boolean holds = parsed.negated() != inList;
                 all &= holds;
             }
@@ -40,12 +46,24 @@ final class Expressions {
         return false;
     }
 
-    private record Term(String attribute, boolean negated, List<String> values) {
+    private record Term(String attribute, boolean negated, List<String> values, Pattern pattern) {
+        Term(String attribute, boolean negated, List<String> values) {
+            this(attribute, negated, values, null);
+        }
     }
 
     private static Term parse(String term) {
         String t = term.startsWith("(") && term.endsWith(")") ? term.substring(1, term.length() - 1).trim() : term;
         String[] parts;
+        for (String operator : new String[] {"=~", "!~"}) {
+            if ((parts = t.split("\\s*" + operator + "\\s*", 2)).length == 2) {
+                try {
+                    return new Term(parts[0].trim(), operator.startsWith("!"), List.of(), Pattern.compile(parts[1].trim()));
+                } catch (PatternSyntaxException e) {
+                    throw AwsException.invalidParameter("Invalid expression in memberOf placement constraint: " + term);
+                }
+            }
+        }
         if ((parts = t.split("\\s*==\\s*", 2)).length == 2) {
             return new Term(parts[0].trim(), false, List.of(parts[1].trim()));
         }
@@ -79,7 +97,7 @@ final class Expressions {
             case "ecs.instance-type" -> instance.instanceType;
             case "ecs.os-type" -> "linux";
             case "ecs.cpu-architecture" -> "x86_64";
-            case "ecs.ami-id" -> "ami-0ecs0optimized00";
+            case "ecs.ami-id" -> Images.ECS_AL2023.imageId();
             default -> instance.customAttributes.get(name);
         };
     }

@@ -65,6 +65,13 @@ final class TaskDefinitionRules {
                 throw AwsException.clientException("No Fargate configuration exists for given values: " + cpu + " CPU, "
                         + memory + " memory. See the Amazon ECS documentation for the valid values.");
             }
+            // Fargate shares a process namespace only within the task; the host's is never offered.
+            if ("host".equals(Json.text(input, "pidMode"))) {
+                throw AwsException.clientException("The 'host' pidMode is not supported on Fargate. Use 'task' or leave pidMode unset.");
+            }
+            if (Json.text(input, "ipcMode") != null) {
+                throw AwsException.clientException("ipcMode is not supported on Fargate.");
+            }
         }
         boolean hasExecutionRole = Json.text(input, "executionRoleArn") != null;
         Set<String> names = new HashSet<>();

@@ -174,7 +174,8 @@ final class TaskDefinitions {
             order = order.reversed();
         }
         List<String> arns = ecs.state().taskDefinitions.values().stream()
-                .filter(d -> prefix == null || d.family.startsWith(prefix))
+                // ListTaskDefinitions' familyPrefix names a whole family (ListTaskDefinitionFamilies' is a prefix).
+                .filter(d -> prefix == null || d.family.equals(prefix))
                 .filter(d -> d.status.equals(status))
                 .sorted(order)
                 .map(d -> d.taskDefinitionArn)

@@ -26,7 +26,10 @@ final class TaskLifecycle {
         while (task.nextAt != null && task.nextAt <= now + 1e-9) {
             // Task hooks (roles, secrets, logs, images, Cloud Map): see TaskHooks.
             if ("PENDING".equals(task.lastStatus) && task.failure == null && "RUNNING".equals(task.desiredStatus)) {
-                TaskHooks.StartFailure failure = TaskHookCalls.beforeStart(ecs, task);
+                TaskHooks.StartFailure failure = ImagePull.problem(ecs, task);
+                if (failure == null) {
+                    failure = TaskHookCalls.beforeStart(ecs, task);
+                }
                 if (failure != null) {
                     failToStart(task, task.nextAt, failure);
                     changed = true;

@@ -105,6 +105,22 @@ final class Actions {
         }
     }
 
+    /**
+     * The OIDC and Cognito configs' AuthenticationRequestExtraParams is a map: the query protocol writes
+     * it as a list of key/value entries, not as an element per parameter.
+     */
+    private static JsonNode withMapEntries(JsonNode config) {
+        JsonNode params = config.get("AuthenticationRequestExtraParams");
+        if (params == null || !params.isObject()) {
+            return config;
+        }
+        ObjectNode copy = config.deepCopy();
+        ArrayNode entries = copy.putArray("AuthenticationRequestExtraParams");
+        params.fields().forEachRemaining(field -> entries.addObject().put("key", field.getKey())
+                .put("value", field.getValue().asText()));
+        return copy;
+    }
+
     static ArrayNode render(List<Action> actions) {
         ArrayNode nodes = QueryInput.array();
         for (Action action : actions) {
@@ -125,7 +141,7 @@ final class Actions {
                     stickiness.put("DurationSeconds", action.stickinessDurationSeconds);
                 }
             } else if (action.config != null) {
-                node.set(action.configName, action.config);
+                node.set(action.configName, withMapEntries(action.config));
             }
             if (action.order != null) {
                 node.put("Order", action.order);

@@ -109,6 +109,15 @@ public class Elbv2State {
     public static class Condition {
         public String field;
         public List<String> values = new ArrayList<>();
+        /** http-header: the header's name (its values are in values). */
+        public String httpHeaderName;
+        /** query-string: the key/value pairs, a null key matching any key. */
+        public List<KeyValue> queryStrings = new ArrayList<>();
+    }
+
+    public static class KeyValue {
+        public String key;
+        public String value;
     }
 
     /** A forward action (the only kind whose targets matter here) or any other kind, kept as given. */

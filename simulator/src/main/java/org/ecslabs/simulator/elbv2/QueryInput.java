@@ -58,7 +58,8 @@ final class QueryInput {
     static List<JsonNode> list(JsonNode input, String name) {
         JsonNode value = input == null ? null : input.get(name);
         List<JsonNode> items = new ArrayList<>();
-        if (value == null || value.isNull()) {
+        // An empty list goes on the wire as "Name=" (no members): that is no item, not one empty item.
+        if (value == null || value.isNull() || value.isTextual() && value.asText().isEmpty()) {
             return items;
         }
         if (value.isArray()) {

@@ -176,7 +176,28 @@ final class RuleOperations {
             if (configName != null && input.has(configName)) {
                 condition.values.addAll(QueryInput.strings(input.get(configName), "Values"));
             }
-            if (condition.values.isEmpty() && configName != null) {
+            if (condition.field.equals("http-header")) {
+                JsonNode config = input.get("HttpHeaderConfig");
+                condition.httpHeaderName = QueryInput.text(config, "HttpHeaderName");
+                condition.values.addAll(QueryInput.strings(config, "Values"));
+                if (condition.httpHeaderName == null || condition.httpHeaderName.isEmpty()) {
+                    throw Elbv2Errors.validation("A header name must be specified for field 'http-header'");
+                }
+            }
+            if (condition.field.equals("query-string")) {
+                for (JsonNode pair : QueryInput.list(input.get("QueryStringConfig"), "Values")) {
+                    Elbv2State.KeyValue keyValue = new Elbv2State.KeyValue();
+                    keyValue.key = QueryInput.text(pair, "Key");
+                    keyValue.value = QueryInput.text(pair, "Value");
+                    if (keyValue.value == null) {
+                        throw Elbv2Errors.validation("A query string value must be specified for field 'query-string'");
+                    }
+                    condition.queryStrings.add(keyValue);
+                }
+                if (condition.queryStrings.isEmpty()) {
+                    throw Elbv2Errors.validation("A condition value must be specified for field 'query-string'");
+                }
+            } else if (condition.values.isEmpty()) {
                 throw Elbv2Errors.validation("A condition value must be specified for field '" + condition.field + "'");
             }
             conditions.add(condition);
@@ -192,12 +213,26 @@ final class RuleOperations {
         for (Condition condition : rule.conditions) {
             ObjectNode item = conditions.addObject();
             item.put("Field", condition.field);
-            ArrayNode values = item.putArray("Values");
-            condition.values.forEach(values::add);
             String configName = CONFIG_NAMES.get(condition.field);
             if (configName != null) {
+                ArrayNode values = item.putArray("Values");
+                condition.values.forEach(values::add);
                 ArrayNode configValues = item.putObject(configName).putArray("Values");
                 condition.values.forEach(configValues::add);
+            } else if (condition.field.equals("http-header")) {
+                ObjectNode config = item.putObject("HttpHeaderConfig");
+                config.put("HttpHeaderName", condition.httpHeaderName);
+                ArrayNode values = config.putArray("Values");
+                condition.values.forEach(values::add);
+            } else {
+                ArrayNode values = item.putObject("QueryStringConfig").putArray("Values");
+                for (Elbv2State.KeyValue pair : condition.queryStrings) {
+                    ObjectNode entry = values.addObject();
+                    if (pair.key != null) {
+                        entry.put("Key", pair.key);
+                    }
+                    entry.put("Value", pair.value);
+                }
             }
         }
         Listener listener = state.listeners.get(rule.listenerArn);

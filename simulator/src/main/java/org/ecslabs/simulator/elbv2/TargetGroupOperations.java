@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.ecslabs.simulator.elbv2.Elbv2State.TargetGroup;
@@ -176,17 +178,17 @@ final class TargetGroupOperations {
 
     static JsonNode modifyAttributes(Elbv2State state, ObjectNode input) {
         TargetGroup group = find(state, QueryInput.required(input, "TargetGroupArn"));
-        for (JsonNode attribute : QueryInput.list(input, "Attributes")) {
-            String key = QueryInput.required(attribute, "Key");
-            String value = QueryInput.text(attribute, "Value");
-            if (key.equals("deregistration_delay.timeout_seconds")) {
-                int seconds = parseSeconds(key, value);
-                if (seconds < 0 || seconds > 3600) {
-                    throw Elbv2Errors.validation("Deregistration delay must be between 0 and 3600 seconds");
-                }
-            }
-            group.attributes.put(key, value);
+        // All or nothing: every attribute is checked against the attributes as they will be.
+        Map<String, String> after = new LinkedHashMap<>(group.attributes);
+        List<JsonNode> attributes = QueryInput.list(input, "Attributes");
+        for (JsonNode attribute : attributes) {
+            after.put(QueryInput.required(attribute, "Key"), QueryInput.text(attribute, "Value"));
         }
+        for (JsonNode attribute : attributes) {
+            String key = QueryInput.required(attribute, "Key");
+            TargetGroupAttributes.check(group, key, QueryInput.text(attribute, "Value"), after);
+        }
+        group.attributes.putAll(after);
         return Elbv2Service.attributes(group.attributes);
     }
 
@@ -291,7 +293,7 @@ final class TargetGroupOperations {
         }
     }
 
-    private static int parseSeconds(String key, String value) {
+    static int parseSeconds(String key, String value) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException | NullPointerException e) {

@@ -167,6 +167,11 @@ public class ParameterStoreService implements AwsService, TaggedResources {
                 found.add(parameterNode(sandbox, parameter, parameter.current(), input.path("WithDecryption").asBoolean(false), null));
             }
         }
+        for (String name : PublicParameters.names()) {
+            if (name.startsWith(prefix) && (recursive || !name.substring(prefix.length()).contains("/"))) {
+                found.add(PublicParameters.node(sandbox, name));
+            }
+        }
         return result;
     }
 
@@ -263,7 +268,10 @@ public class ParameterStoreService implements AwsService, TaggedResources {
             return parameterNode(sandbox, parameter, version, decrypt, ":" + selector);
         }
         ParameterState.Parameter parameter = state.parameters.get(nameOf(sandbox, requested));
-        return parameter == null ? null : parameterNode(sandbox, parameter, parameter.current(), decrypt, null);
+        if (parameter == null) {
+            return PublicParameters.node(sandbox, requested);
+        }
+        return parameterNode(sandbox, parameter, parameter.current(), decrypt, null);
     }
 
     private ObjectNode resolveOrNull(Sandbox sandbox, ParameterState state, String requested, boolean decrypt) {

@@ -103,4 +103,54 @@ class Ec2NetworkTest {
         assertError("DescribeSubnets", "{\"SubnetId\": [\"subnet-nope\"]}", "InvalidSubnetID.NotFound",
                 "The subnet ID 'subnet-nope' does not exist");
     }
+
+    @Test
+    void networkDependenciesAndConflictsGetEc2sErrors() {
+        String vpc = call("CreateVpc", "{\"CidrBlock\": \"10.1.0.0/16\"}").get("vpc").get("vpcId").asText();
+        assertError("CreateVpc", "{\"CidrBlock\": \"10.0.0.0/8\"}", "InvalidVpc.Range", "The CIDR '10.0.0.0/8' is invalid.");
+        String subnet = call("CreateSubnet", "{\"VpcId\": \"%s\", \"CidrBlock\": \"10.1.0.0/24\"}".formatted(vpc))
+                .get("subnet").get("subnetId").asText();
+        assertError("CreateSubnet", "{\"VpcId\": \"%s\", \"CidrBlock\": \"10.1.0.128/25\"}".formatted(vpc),
+                "InvalidSubnet.Conflict", "The CIDR '10.1.0.128/25' conflicts with another subnet");
+        assertError("CreateSubnet", "{\"VpcId\": \"%s\", \"CidrBlock\": \"10.2.0.0/24\"}".formatted(vpc),
+                "InvalidSubnet.Range", "The CIDR '10.2.0.0/24' is invalid.");
+        assertError("DeleteVpc", "{\"VpcId\": \"%s\"}".formatted(vpc), "DependencyViolation",
+                "The vpc '" + vpc + "' has dependencies and cannot be deleted.");
+        String gateway = call("CreateInternetGateway", "{}").get("internetGateway").get("internetGatewayId").asText();
+        call("AttachInternetGateway", "{\"InternetGatewayId\": \"%s\", \"VpcId\": \"%s\"}".formatted(gateway, vpc));
+        assertError("DeleteInternetGateway", "{\"InternetGatewayId\": \"%s\"}".formatted(gateway), "DependencyViolation",
+                "The internetGateway '" + gateway + "' has dependencies and cannot be deleted.");
+        String table = call("DescribeRouteTables", """
+                {"Filter": [{"Name": "vpc-id", "Value": ["%s"]}, {"Name": "association.main", "Value": ["true"]}]}""".formatted(vpc))
+                .get("routeTableSet").get(0).get("routeTableId").asText();
+        assertThat(Ec2Network.imagePullProblem(sandbox, subnet, "nginx")).startsWith("CannotPullContainerError: ");
+
+        // No route out: ECR works through its two interface endpoints and the S3 gateway endpoint.
+        String ecrImage = "000000000000.dkr.ecr.eu-west-2.amazonaws.com/web:1";
+        call("CreateVpcEndpoint", """
+                {"VpcId": "%s", "VpcEndpointType": "Interface", "ServiceName": "com.amazonaws.eu-west-2.ecr.dkr", "SubnetId": ["%s"]}"""
+                .formatted(vpc, subnet));
+        call("CreateVpcEndpoint", """
+                {"VpcId": "%s", "VpcEndpointType": "Interface", "ServiceName": "com.amazonaws.eu-west-2.ecr.api", "SubnetId": ["%s"]}"""
+                .formatted(vpc, subnet));
+        assertThat(Ec2Network.imagePullProblem(sandbox, subnet, ecrImage)).contains("dial tcp 52.46.145.1:443: i/o timeout");
+        call("CreateVpcEndpoint", """
+                {"VpcId": "%s", "ServiceName": "com.amazonaws.eu-west-2.s3", "RouteTableId": ["%s"]}""".formatted(vpc, table));
+        assertThat(Ec2Network.imagePullProblem(sandbox, subnet, ecrImage)).isNull();
+        assertThat(Ec2Network.imagePullProblem(sandbox, subnet, "nginx")).isNotNull();
+        JsonNode routes = call("DescribeRouteTables", "{\"RouteTableId\": [\"" + table + "\"]}").get("routeTableSet").get(0).get("routeSet");
+        assertThat(routes.get(1).get("destinationPrefixListId").asText()).startsWith("pl-");
+        assertError("CreateVpcEndpoint", "{\"VpcId\": \"%s\", \"ServiceName\": \"com.amazonaws.eu-west-2.nope\"}".formatted(vpc),
+                "InvalidServiceName", "The Vpc Endpoint Service 'com.amazonaws.eu-west-2.nope' does not exist");
+
+        call("CreateRoute", "{\"RouteTableId\": \"%s\", \"DestinationCidrBlock\": \"0.0.0.0/0\", \"GatewayId\": \"%s\"}"
+                .formatted(table, gateway));
+        assertThat(Ec2Network.imagePullProblem(sandbox, subnet, "nginx")).isNull();
+        assertError("CreateRoute", "{\"RouteTableId\": \"%s\", \"DestinationCidrBlock\": \"0.0.0.0/0\", \"GatewayId\": \"%s\"}"
+                .formatted(table, gateway), "RouteAlreadyExists", "The route identified by 0.0.0.0/0 already exists.");
+        assertError("RunInstances", "{\"ImageId\": \"ami-0123456789abcdef0\", \"MinCount\": \"1\", \"MaxCount\": \"1\"}",
+                "InvalidAMIID.NotFound", "The image id '[ami-0123456789abcdef0]' does not exist");
+        assertError("TerminateInstances", "{\"InstanceId\": [\"i-0123456789abcdef0\"]}", "InvalidInstanceID.NotFound",
+                "The instance ID 'i-0123456789abcdef0' does not exist");
+    }
 }
