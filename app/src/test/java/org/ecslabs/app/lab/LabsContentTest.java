@@ -14,11 +14,13 @@ class LabsContentTest {
     private static final Set<String> LAB_IDS = Set.of("first-fargate-task", "service-self-healing", "ec2-placement",
             "capacity-providers", "alb-service", "target-tracking", "step-and-scheduled-scaling",
             "rolling-update-circuit-breaker", "blue-green-codedeploy", "logging-and-secrets", "networking-modes",
-            "daemon-services", "service-discovery");
+            "daemon-services", "service-discovery", "placement-constraints",
+            "troubleshooting-tasks");
     private static final Set<String> LESSON_SLUGS = Set.of("what-is-ecs", "clusters", "task-definitions",
             "tasks-and-services", "launch-types", "ecr-images", "networking-modes", "vpc-setup", "load-balancing",
             "service-auto-scaling", "deployments", "capacity-providers", "logging-monitoring", "security",
-            "service-discovery", "codepipeline", "pricing", "limits");
+            "service-discovery", "codepipeline", "pricing", "limits", "task-placement", "efs-volumes",
+            "troubleshooting", "observability", "choosing-compute", "glossary");
 
     @Test
     void everyLabParsesWithAnAgreedIdAndAtLeastThreeChecks() {
