@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Timed exams: draws one by the blueprint, keeps answers and flags as they are given, and scores
@@ -42,7 +43,9 @@ public final class ExamService {
     public ExamSession start(String learnerId, String blueprintId) {
         ExamBlueprint blueprint = blueprint(blueprintId);
         long seed = seeds.nextLong();
-        List<String> ids = ExamDraw.draw(bank, blueprint, seed);
+        Set<String> answered = store.responses(learnerId).stream().map(QuizStore.Response::questionId)
+                .collect(Collectors.toSet());
+        List<String> ids = ExamDraw.draw(bank, blueprint, seed, answered);
         if (ids.isEmpty()) {
             throw new QuizException(QuizException.Kind.CONFLICT, "The question bank has no questions for this exam.");
         }

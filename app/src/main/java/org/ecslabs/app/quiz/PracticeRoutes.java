@@ -109,7 +109,7 @@ public final class PracticeRoutes implements Feature {
 
     private void practiceAnswer(Context ctx) {
         Scope scope = scope(ctx);
-        Question question = questionFromForm(ctx);
+        Question question = questionFromForm(ctx, "practice");
         Set<Integer> selected = selected(ctx);
         if (selected.isEmpty()) {
             throw new FormRejected(400, CHOOSE_FIRST, "quiz/question.jte",
@@ -137,7 +137,7 @@ public final class PracticeRoutes implements Feature {
 
     private void reviewAnswer(Context ctx) {
         String learner = learners.of(ctx).id();
-        Question question = questionFromForm(ctx);
+        Question question = questionFromForm(ctx, "review");
         Set<Integer> selected = selected(ctx);
         if (selected.isEmpty()) {
             throw new FormRejected(400, CHOOSE_FIRST, "quiz/question.jte",
@@ -160,12 +160,12 @@ public final class PracticeRoutes implements Feature {
                 Csrf.token(ctx));
     }
 
-    private Question questionFromForm(Context ctx) {
+    private Question questionFromForm(Context ctx, String mode) {
         String id = ctx.formParam("question");
         if (id == null || id.isBlank()) {
             throw new BadRequestResponse("The form did not say which question it answers.");
         }
-        return bank.byId(id).orElseThrow(() -> new NotFoundResponse("There is no question called '" + id + "'."));
+        return bank.questionFor(mode, id).orElseThrow(() -> new NotFoundResponse("There is no question called '" + id + "'."));
     }
 
     /** The chosen option indexes from the form's {@code option} fields. */

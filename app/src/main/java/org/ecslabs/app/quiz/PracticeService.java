@@ -39,7 +39,7 @@ public final class PracticeService {
 
     /** @param mode "practice" or "review" */
     public Feedback answer(String learnerId, String questionId, Set<Integer> selected, String mode) {
-        Question question = bank.byId(questionId)
+        Question question = bank.questionFor(mode, questionId)
                 .orElseThrow(() -> new QuizException(QuizException.Kind.NOT_FOUND, "No question called '" + questionId + "'."));
         if (selected.isEmpty()) {
             throw new QuizException(QuizException.Kind.BAD_INPUT, "Choose an answer first.");

@@ -230,7 +230,10 @@ class QuizPagesTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
             Map<?, ?> stats = new ObjectMapper().readValue(response.body(), Map.class);
-            assertThat(stats.get("total")).isEqualTo(bank.all().size()).isEqualTo(159);
+            assertThat(stats.get("total")).isEqualTo(bank.all().size()).isEqualTo(303);
+            // The README's example shows these counts: keep them in step.
+            assertThat(stats.get("practice")).isEqualTo(170);
+            assertThat(stats.get("examOnly")).isEqualTo(133);
             assertThat(stats.get("byDomain")).isEqualTo(bank.stats().get("byDomain"));
             assertThat(stats.get("byTopic")).isEqualTo(bank.stats().get("byTopic"));
             Map<?, ?> byDomain = (Map<?, ?>) stats.get("byDomain");
