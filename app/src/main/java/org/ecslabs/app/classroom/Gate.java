@@ -12,13 +12,14 @@ import org.ecslabs.app.web.Templates;
 
 /**
  * Classroom mode's before-handler: puts the signed-in user (from the session cookie) on the request,
- * and lets nobody else past except to the pages that sign people in, {@code /health}, static assets
+ * and lets nobody else past except to the pages that sign people in, {@code /health}, {@code /metrics}
+ * (guarded by ECSLABS_METRICS, loopback only by default), static assets
  * and {@code /aws} (which is authenticated by its SigV4 signature, and in classroom mode accepts only
  * the generated keys). Pages redirect to the sign-in page; {@code /api} answers 401.
  */
 final class Gate {
     /** Exact paths open without a session. */
-    private static final Set<String> OPEN = Set.of("/health", "/sign-in", "/join", "/setup", "/api/session", "/api/join",
+    private static final Set<String> OPEN = Set.of("/health", "/metrics", "/sign-in", "/join", "/setup", "/api/session", "/api/join",
             "/aws", "/aws/", "/favicon.ico");
     /** Path prefixes open without a session. */
     private static final Set<String> OPEN_PREFIXES = Set.of("/assets/", "/webjars/", "/aws/");

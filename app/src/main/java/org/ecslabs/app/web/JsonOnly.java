@@ -24,6 +24,10 @@ public final class JsonOnly {
         if (!CHANGING.contains(ctx.method()) || !ctx.path().startsWith("/api/")) {
             return;
         }
+        if (ctx.method() == HandlerType.DELETE && ctx.contentLength() <= 0) {
+            // A bodiless DELETE (sign-out) carries nothing to read; no site can send one cross-origin without a preflight.
+            return;
+        }
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT).strip();
         if (!type.equals("application/json") && !type.startsWith("application/json;")) {
             throw new HttpResponseException(415, "Send JSON: Content-Type: application/json and a JSON body "

@@ -72,6 +72,8 @@ class ClassroomAccessTest {
     static {
         get("/", Access.SIGNED_IN);
         get("/health", Access.OPEN);
+        // Prometheus signs in to nothing: ECSLABS_METRICS (loopback only by default) decides who reads it.
+        get("/metrics", Access.OPEN);
         get("/diagram-frame", Access.SIGNED_IN);
         get("/lessons", Access.SIGNED_IN);
         get("/lessons/{slug}", Access.SIGNED_IN);
