@@ -72,6 +72,7 @@ class ClassroomAccessTest {
     static {
         get("/", Access.SIGNED_IN);
         get("/health", Access.OPEN);
+        get("/metrics", Access.SIGNED_IN);
         get("/diagram-frame", Access.SIGNED_IN);
         get("/lessons", Access.SIGNED_IN);
         get("/lessons/{slug}", Access.SIGNED_IN);
@@ -133,6 +134,7 @@ class ClassroomAccessTest {
         form("/classes", Access.TEACHER);
         api("POST", "/api/classes", Access.TEACHER, body("name", "Walk class"));
         get("/classes/{id}", Access.CLASS_TEACHER);
+        get("/classes/{id}/students/{username}", Access.CLASS_TEACHER);
         form("/classes/{id}/code/rotate", Access.CLASS_TEACHER);
         form("/classes/{id}/code/close", Access.CLASS_TEACHER);
         form("/classes/{id}/students/{username}/reset-sandbox", Access.CLASS_TEACHER);
