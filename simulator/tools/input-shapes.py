@@ -20,7 +20,8 @@ import re
 import botocore
 
 SERVICES = ['ecs', 'ec2', 'elbv2', 'codedeploy', 'cloudwatch', 'application-autoscaling', 'iam',
-            'secretsmanager', 'ssm', 'logs', 'ecr', 'servicediscovery', 'sts', 'resourcegroupstaggingapi']
+            'secretsmanager', 'ssm', 'logs', 'ecr', 'servicediscovery', 'sts', 'resourcegroupstaggingapi',
+            'autoscaling', 'events']
 
 base = os.path.join(os.path.dirname(botocore.__file__), 'data')
 source = ''

@@ -97,6 +97,10 @@ public final class InputShapes {
             }
             object.remove(nulls);
         } else if (shape.has("list")) {
+            if (query && value.isTextual() && value.asText().isEmpty()) {
+                // The query protocol sends an empty list as the bare member name ("Conditions=").
+                return;
+            }
             if (!value.isArray()) {
                 throw mismatch(value, "a list", path);
             }

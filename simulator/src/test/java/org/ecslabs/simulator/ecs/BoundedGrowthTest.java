@@ -111,7 +111,7 @@ class BoundedGrowthTest {
     private long storedBytes() throws SQLException {
         try (Connection connection = DriverManager.getConnection(lab.fixture.jdbcUrl());
              Statement statement = connection.createStatement();
-             ResultSet sum = statement.executeQuery("SELECT COALESCE(SUM(LENGTH(body)), 0) FROM sim_state")) {
+             ResultSet sum = statement.executeQuery("SELECT COALESCE(SUM(LENGTH(body)), 0) FROM sim_entry")) {
             sum.next();
             return sum.getLong(1);
         }
