@@ -24,12 +24,13 @@ public final class ClassReport {
     /**
      * One student's row.
      *
+     * @param checksTotal   the checks in the latest whole-lab runs {@code checksPassed} counts from
      * @param bestExamScore the best scaled score (100-1000) of a finished exam, or null
      * @param domains       exam domain id to the percentage of quiz answers right, for domains answered
      * @param lastActive    ISO-8601, or null
      */
     public record Row(String username, String name, int lessonsCompleted, int labsCompleted, int checksPassed,
-                      Integer bestExamScore, Map<String, Integer> domains, String lastActive) {
+                      int checksTotal, Integer bestExamScore, Map<String, Integer> domains, String lastActive) {
     }
 
     private final ProgressStore progress;
@@ -54,11 +55,12 @@ public final class ClassReport {
         Map<String, LabResults.StoredRun> latest = labs.latestByLab(learner);
         int labsCompleted = (int) latest.values().stream().filter(run -> run.run().complete()).count();
         int checksPassed = latest.values().stream().mapToInt(run -> run.run().passed()).sum();
+        int checksTotal = latest.values().stream().mapToInt(run -> run.run().total()).sum();
         OptionalInt best = quizzes.results(learner, Integer.MAX_VALUE).stream()
                 .mapToInt(QuizStore.ExamResult::scaledScore).max();
         Instant lastActive = student.lastActive();
         return new Row(student.username(), student.name(), progress.completed(learner).size(), labsCompleted,
-                checksPassed, best.isPresent() ? best.getAsInt() : null, domains(learner),
+                checksPassed, checksTotal, best.isPresent() ? best.getAsInt() : null, domains(learner),
                 lastActive == null ? null : lastActive.toString());
     }
 

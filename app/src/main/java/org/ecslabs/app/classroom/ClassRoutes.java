@@ -36,6 +36,7 @@ final class ClassRoutes implements Feature {
         routes.get("/classes", ctx -> classesPage(ctx, null));
         routes.post("/classes", this::createForm);
         routes.get("/classes/{id}", ctx -> classPage(ctx, message(ctx.queryParam("done"))));
+        routes.get("/classes/{id}/students/{username}", this::studentPage);
         routes.post("/classes/{id}/code/rotate", ctx -> {
             classroom.classes().rotateCode(taught(ctx).id());
             ctx.redirect("/classes/" + ctx.pathParam("id") + "?done=rotated", HttpStatus.SEE_OTHER);
@@ -110,16 +111,34 @@ final class ClassRoutes implements Feature {
 
     private void classPage(Context ctx, String message) {
         Classes.ClassInfo info = taught(ctx);
+        List<Classes.Member> members = classroom.classes().members(info.id());
+        List<User> students = members.stream().map(Classes.Member::user).filter(user -> user.role() == Role.STUDENT)
+                .toList();
+        String query = ctx.queryParam("q");
+        String sort = ctx.queryParam("sort");
+        boolean descending = "desc".equals(ctx.queryParam("dir"));
+        Map<String, User> byUsername = new LinkedHashMap<>();
+        students.forEach(student -> byUsername.put(student.username(), student));
+        List<Dashboard.Line> lines = Dashboard.view(classroom.report().rows(members), query, sort, descending).stream()
+                .map(row -> new Dashboard.Line(row, classroom.activity().lastCheck(byUsername.get(row.username()))))
+                .toList();
         templates.page(ctx, "classroom/class.jte", new ClassroomPages.ClassPage(new Frame(info.name(), ""),
-                Csrf.token(ctx), link(ctx, info), classroom.classes().members(info.id()), message));
+                Csrf.token(ctx), link(ctx, info), members, message, query == null ? "" : query,
+                Dashboard.columns(info.id(), query, sort, descending), lines,
+                classroom.activity().failingChecks(students, 10)));
+    }
+
+    private void studentPage(Context ctx) {
+        Classes.ClassInfo info = taught(ctx);
+        User student = student(ctx, info);
+        templates.page(ctx, "classroom/student.jte", new ClassroomPages.StudentPage(
+                new Frame(student.name() + " in " + info.name(), ""), info, student, classroom.report().row(student),
+                classroom.activity().checkHistory(student), classroom.activity().exams(student)));
     }
 
     private void resetStudent(Context ctx) {
         Classes.ClassInfo info = taught(ctx);
-        String username = Users.normalized(ctx.pathParam("username"));
-        User student = classroom.classes().members(info.id()).stream().map(Classes.Member::user)
-                .filter(member -> member.username().equals(username)).findFirst()
-                .orElseThrow(() -> new NotFoundResponse("There is no such student in this class."));
+        User student = student(ctx, info);
         try (AwsClients clients = new AwsClients(classroom.sandboxes().backend(student.learnerId(),
                 ctx.req().getLocalPort()))) {
             new SimulatorControl(clients).call("ResetAccount", JsonNodeFactory.instance.objectNode());
@@ -153,6 +172,14 @@ final class ClassRoutes implements Feature {
             throw new ForbiddenResponse("This is not one of your classes.");
         }
         return info;
+    }
+
+    /** The student in the path, if they are in the class: 404 for anyone else, so no other user is ever shown. */
+    private User student(Context ctx, Classes.ClassInfo info) {
+        String username = Users.normalized(ctx.pathParam("username"));
+        return classroom.classes().members(info.id()).stream().map(Classes.Member::user)
+                .filter(member -> member.username().equals(username) && member.role() == Role.STUDENT).findFirst()
+                .orElseThrow(() -> new NotFoundResponse("There is no such student in this class."));
     }
 
     private List<ClassReport.Row> rows(Classes.ClassInfo info) {

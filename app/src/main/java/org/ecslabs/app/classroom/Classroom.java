@@ -41,6 +41,7 @@ public final class Classroom implements Feature {
     private final Classes classes;
     private final Sandboxes sandboxes;
     private final ClassReport report;
+    private final ClassActivity activity;
     private final SessionCookie cookie;
     private final Gate gate;
     private volatile String setupToken;
@@ -54,9 +55,11 @@ public final class Classroom implements Feature {
         this.sessions = new Sessions(sql, users, context.clock());
         this.throttle = new SignInThrottle(sql, context.clock());
         this.classes = new Classes(sql, context.clock());
+        LabResults labResults = new LabResults(context.database().dataSource());
+        QuizStore quizStore = new QuizStore(context.database().dataSource());
         this.report = new ClassReport(new ProgressStore(context.database().dataSource(), context.clock()),
-                new LabResults(context.database().dataSource()), new QuizStore(context.database().dataSource()),
-                context.quizzes());
+                labResults, quizStore, context.quizzes());
+        this.activity = new ClassActivity(labResults, quizStore);
         this.cookie = new SessionCookie(config.secureCookies());
         this.gate = new Gate(sessions);
     }
@@ -111,6 +114,10 @@ public final class Classroom implements Feature {
 
     ClassReport report() {
         return report;
+    }
+
+    ClassActivity activity() {
+        return activity;
     }
 
     // What the routes share

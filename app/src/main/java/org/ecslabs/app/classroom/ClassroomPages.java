@@ -1,6 +1,8 @@
 package org.ecslabs.app.classroom;
 
 import java.util.List;
+import org.ecslabs.app.lab.LabResults;
+import org.ecslabs.app.quiz.QuizStore;
 import org.ecslabs.app.web.Frame;
 
 /** The page models of the classroom's pages (one record per page, as the templates take). */
@@ -34,8 +36,18 @@ public final class ClassroomPages {
     public record ClassesPage(Frame frame, String csrfToken, User user, List<ClassLink> classes, String error) {
     }
 
-    /** One class: join code and link, and its roster. */
-    public record ClassPage(Frame frame, String csrfToken, ClassLink link, List<Classes.Member> members, String message) {
+    /**
+     * One class: join code and link, its roster, and the dashboard: the students shown ({@code lines}, filtered by
+     * {@code query} and sorted), the column headers that sort, and the checks failing most.
+     */
+    public record ClassPage(Frame frame, String csrfToken, ClassLink link, List<Classes.Member> members, String message,
+                            String query, List<Dashboard.Column> columns, List<Dashboard.Line> lines,
+                            List<ClassActivity.FailingCheck> failing) {
+    }
+
+    /** One student of a class for its instructor: grades row, lab check history, finished exams. */
+    public record StudentPage(Frame frame, Classes.ClassInfo info, User student, ClassReport.Row row,
+                              List<LabResults.StoredRun> runs, List<QuizStore.ExamResult> exams) {
     }
 
     /** The admin's list of instructors and the form to add one. */

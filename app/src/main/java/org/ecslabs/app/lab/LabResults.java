@@ -11,6 +11,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,26 @@ public final class LabResults {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read lab check runs", e);
         }
+    }
+
+    /** The learner's runs, whole-lab and per step, newest first, at most {@code limit}. */
+    public List<StoredRun> history(String learner, int limit) {
+        String sql = "SELECT lab_id, step_number, passed, total, checks_json, checked_at FROM lab_check_run"
+                + " WHERE learner = ? ORDER BY id DESC LIMIT ?";
+        List<StoredRun> runs = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, learner);
+            query.setInt(2, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    runs.add(read(rows));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read lab check runs", e);
+        }
+        return runs;
     }
 
     private static StoredRun read(ResultSet rows) throws SQLException {

@@ -135,6 +135,7 @@ class ClassroomAccessTest {
         form("/classes", Access.TEACHER);
         api("POST", "/api/classes", Access.TEACHER, body("name", "Walk class"));
         get("/classes/{id}", Access.CLASS_TEACHER);
+        get("/classes/{id}/students/{username}", Access.CLASS_TEACHER);
         form("/classes/{id}/code/rotate", Access.CLASS_TEACHER);
         form("/classes/{id}/code/close", Access.CLASS_TEACHER);
         form("/classes/{id}/students/{username}/reset-sandbox", Access.CLASS_TEACHER);
