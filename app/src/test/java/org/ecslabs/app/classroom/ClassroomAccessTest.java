@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.ecslabs.app.App;
 import org.ecslabs.app.AppContext;
 import org.ecslabs.app.TestApp;
+import org.ecslabs.simulator.testing.HandClock;
 import org.ecslabs.simulator.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,7 +153,7 @@ class ClassroomAccessTest {
 
     @Test
     void everyRouteLetsInExactlyWhoMayUseIt() {
-        ClassroomTestApp.ManualClock clock = new ClassroomTestApp.ManualClock(Instant.parse("2026-12-01T09:00:00Z"));
+        HandClock clock = new HandClock(Instant.parse("2026-12-01T09:00:00Z"));
         try (AppContext context = ClassroomTestApp.context(data, TestDatabases.freshUrl(),
                 TestApp.fixtureCourse(), clock)) {
             Javalin app = App.create(context);

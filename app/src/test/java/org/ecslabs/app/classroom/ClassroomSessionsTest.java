@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.ecslabs.app.App;
 import org.ecslabs.app.AppContext;
 import org.ecslabs.app.TestApp;
+import org.ecslabs.simulator.testing.HandClock;
 import org.ecslabs.simulator.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class ClassroomSessionsTest {
 
     @Test
     void sessionsSignInOutExpireAndAreThrottled() {
-        ClassroomTestApp.ManualClock clock = new ClassroomTestApp.ManualClock(Instant.parse("2026-12-01T09:00:00Z"));
+        HandClock clock = new HandClock(Instant.parse("2026-12-01T09:00:00Z"));
         try (AppContext context = ClassroomTestApp.context(data, TestDatabases.freshUrl(),
                 TestApp.fixtureCourse(), clock)) {
             JavalinTest.test(App.create(context), (server, client) -> {

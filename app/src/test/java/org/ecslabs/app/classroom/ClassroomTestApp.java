@@ -7,12 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.ecslabs.app.AppConfig;
 import org.ecslabs.app.AppContext;
+import org.ecslabs.simulator.testing.HandClock;
 
 /**
  * The real app in classroom mode for tests: the first admin from ECSLABS_ADMIN_EMAIL and a password
@@ -89,31 +86,4 @@ final class ClassroomTestApp {
         return node.toString();
     }
 
-    /** A clock that stands still until the test moves it. */
-    static final class ManualClock extends Clock {
-        private volatile Instant now;
-
-        ManualClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import org.ecslabs.app.App;
 import org.ecslabs.app.AppContext;
 import org.ecslabs.app.web.Chromium;
+import org.ecslabs.simulator.testing.HandClock;
 import org.ecslabs.simulator.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class DashboardBrowserTest {
     @Test
     void theInstructorSeesWhatAStudentDidAndDownloadsTheirGrades() throws Exception {
         Path repository = Path.of("..").toAbsolutePath().normalize();
-        ClassroomTestApp.ManualClock clock = new ClassroomTestApp.ManualClock(Instant.parse("2026-12-01T09:00:00Z"));
+        HandClock clock = new HandClock(Instant.parse("2026-12-01T09:00:00Z"));
         try (AppContext context = ClassroomTestApp.context(data, TestDatabases.freshUrl(), repository, clock);
              Playwright playwright = Playwright.create();
              Browser chromium = Chromium.launch(playwright)) {

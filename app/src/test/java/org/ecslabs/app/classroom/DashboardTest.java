@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.ecslabs.app.App;
 import org.ecslabs.app.AppContext;
+import org.ecslabs.simulator.testing.HandClock;
 import org.ecslabs.simulator.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,7 @@ class DashboardTest {
     @Test
     void theInstructorSeesWhatEachStudentDidAndNobodyElseDoes() {
         Path repository = Path.of("..").toAbsolutePath().normalize();
-        ClassroomTestApp.ManualClock clock = new ClassroomTestApp.ManualClock(Instant.parse("2026-12-01T09:00:00Z"));
+        HandClock clock = new HandClock(Instant.parse("2026-12-01T09:00:00Z"));
         try (AppContext context = ClassroomTestApp.context(data, TestDatabases.freshUrl(), repository, clock)) {
             JavalinTest.test(App.create(context), (server, client) -> {
                 String origin = "http://localhost:" + server.port();

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import org.ecslabs.app.store.Database;
+import org.ecslabs.simulator.testing.HandClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The throttle on its own, on a manual clock: per account and per address, ten failures lock fifteen minutes. */
 class SignInThrottleTest {
     private final Database database = Database.inMemory();
-    private final ClassroomTestApp.ManualClock clock = new ClassroomTestApp.ManualClock(Instant.parse("2026-12-01T09:00:00Z"));
+    private final HandClock clock = new HandClock(Instant.parse("2026-12-01T09:00:00Z"));
     private final SignInThrottle throttle = new SignInThrottle(new Sql(database.dataSource()), clock);
 
     @AfterEach

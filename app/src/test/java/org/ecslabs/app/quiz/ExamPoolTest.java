@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.ecslabs.app.content.ContentSource;
 import org.ecslabs.app.content.ExamDomain;
 import org.ecslabs.app.markdown.MarkdownFileException;
+import org.ecslabs.simulator.testing.HandClock;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,7 @@ class ExamPoolTest {
     private QuizStore store;
     private ExamService exams;
     private PracticeService practice;
-    private final QuizTestApp.MovableClock clock = new QuizTestApp.MovableClock(Instant.parse("2026-11-21T10:00:00Z"));
+    private final HandClock clock = new HandClock(Instant.parse("2026-11-21T10:00:00Z"));
 
     /** A bank file of one topic with questions "<prefix>-secure-<n>" and "<prefix>-cost-<n>". */
     private static String bankFile(String prefix, int perDomain) {

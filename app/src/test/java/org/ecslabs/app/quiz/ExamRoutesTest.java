@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.ecslabs.app.App;
 import org.ecslabs.app.AppConfig;
 import org.ecslabs.app.AppContext;
+import org.ecslabs.simulator.testing.HandClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class ExamRoutesTest {
     private static final Pattern SESSION_URL = Pattern.compile("^/exams/session/([0-9a-f-]{36})/q/1$");
     @TempDir
     Path dataDir;
-    private final QuizTestApp.MovableClock clock = new QuizTestApp.MovableClock(Instant.parse("2026-11-21T10:00:00Z"));
+    private final HandClock clock = new HandClock(Instant.parse("2026-11-21T10:00:00Z"));
     private AppContext context;
     private QuestionBank bank;
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.ecslabs.app.App;
 import org.ecslabs.app.AppContext;
+import org.ecslabs.simulator.testing.HandClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QuickCheckExamBrowserTest {
     @TempDir
     Path dataDir;
-    private final QuizTestApp.MovableClock clock = new QuizTestApp.MovableClock(Instant.parse("2026-11-21T10:00:00Z"));
+    private final HandClock clock = new HandClock(Instant.parse("2026-11-21T10:00:00Z"));
     private AppContext context;
     private Javalin app;
     private Playwright playwright;

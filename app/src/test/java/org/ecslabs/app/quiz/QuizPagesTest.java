@@ -17,6 +17,7 @@ import org.ecslabs.app.App;
 import org.ecslabs.app.AppContext;
 import org.ecslabs.app.content.ExamDomain;
 import org.ecslabs.app.lesson.Lesson;
+import org.ecslabs.simulator.testing.HandClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QuizPagesTest {
     @TempDir
     Path dataDir;
-    private final QuizTestApp.MovableClock clock = new QuizTestApp.MovableClock(Instant.parse("2026-11-21T10:00:00Z"));
+    private final HandClock clock = new HandClock(Instant.parse("2026-11-21T10:00:00Z"));
     private AppContext context;
     private QuestionBank bank;
 

@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.ecslabs.app.content.ExamDomain;
+import org.ecslabs.simulator.testing.HandClock;
 import org.ecslabs.simulator.testing.TestDatabases;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Exams, practice and review over a real H2 database with the real migrations, on a clock the test moves. */
 class QuizServicesTest {
-    private final QuizTestApp.MovableClock clock = new QuizTestApp.MovableClock(Instant.parse("2026-11-21T10:00:00Z"));
+    private final HandClock clock = new HandClock(Instant.parse("2026-11-21T10:00:00Z"));
     private QuestionBank bank;
     private QuizStore store;
     private ExamService exams;

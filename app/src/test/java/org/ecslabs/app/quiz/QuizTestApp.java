@@ -11,10 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +24,7 @@ import org.ecslabs.app.lab.LabDirectory;
 import org.ecslabs.app.web.Csrf;
 import org.ecslabs.app.web.CurrentLearner;
 import org.ecslabs.app.web.Learner;
+import org.ecslabs.simulator.testing.HandClock;
 import org.ecslabs.simulator.testing.TestDatabases;
 
 /**
@@ -63,34 +60,6 @@ final class QuizTestApp {
         };
         return new AppContext(opened.config(), opened.database(), opened.content(), opened.markdown(), opened.lessons(),
                 labs, learners, opened.templates(), clock, opened.quizzes(), opened.simulator());
-    }
-
-    /** A clock that stands still until the test moves it. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     /**

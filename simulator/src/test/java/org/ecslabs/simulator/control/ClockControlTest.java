@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.ecslabs.simulator.SimulatorConfig;
 import org.ecslabs.simulator.engine.Account;
 import org.ecslabs.simulator.support.SignedHttp;
 import org.ecslabs.simulator.support.SimulatorFixture;
+import org.ecslabs.simulator.testing.HandClock;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Cluster;
@@ -57,7 +55,7 @@ class ClockControlTest {
 
     @Test
     void speedFollowsTheInjectedWallClock() throws Exception {
-        MovableClock wall = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        HandClock wall = new HandClock(Instant.parse("2026-01-01T00:00:00Z"));
         try (SimulatorFixture simulator = new SimulatorFixture(SimulatorConfig.inMemory()
                 .withWallClock(wall).withTickEvery(null))) {
             JsonNode start = ok(simulator.control("test", "test", "GetClock", "{}"));
@@ -131,31 +129,4 @@ class ClockControlTest {
         return JSON.readTree(response.body());
     }
 
-    /** A wall clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,7 @@ import org.ecslabs.simulator.SimulatorConfig;
 import org.ecslabs.simulator.StandaloneServer;
 import org.ecslabs.simulator.support.SignedHttp;
 import org.ecslabs.simulator.support.SimulatorFixture;
+import org.ecslabs.simulator.testing.HandClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -144,30 +143,4 @@ class CatchUpAfterAGapTest {
         }
     }
 
-    static final class HandClock extends Clock {
-        private volatile Instant now;
-
-        HandClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

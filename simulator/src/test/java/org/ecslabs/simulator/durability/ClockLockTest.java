@@ -10,6 +10,7 @@ import java.time.Instant;
 import org.ecslabs.simulator.SimulatorConfig;
 import org.ecslabs.simulator.support.SignedHttp;
 import org.ecslabs.simulator.support.SimulatorFixture;
+import org.ecslabs.simulator.testing.HandClock;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -28,7 +29,7 @@ class ClockLockTest {
 
     @Test
     void controlCallsAnswerWhileAnAccountCannotKeepUpAndPausingGivesTheAccountBack() throws Exception {
-        CatchUpAfterAGapTest.HandClock wall = new CatchUpAfterAGapTest.HandClock(Instant.parse("2026-06-01T09:00:00Z"));
+        HandClock wall = new HandClock(Instant.parse("2026-06-01T09:00:00Z"));
         try (SimulatorFixture simulator = new SimulatorFixture(SimulatorConfig.inMemory().withWallClock(wall).withTickEvery(null));
              EcsClient ecs = RealClients.ecs(simulator.endpoint(), "test", "test");
              Ec2Client ec2 = RealClients.ec2(simulator.endpoint(), "test", "test")) {

@@ -6,13 +6,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.ecslabs.simulator.SimulatorConfig;
 import org.ecslabs.simulator.support.SimulatorFixture;
+import org.ecslabs.simulator.testing.HandClock;
 import org.ecslabs.simulator.testing.TestDatabases;
 import org.ecslabs.simulator.testservice.TestClusterService;
 import org.junit.jupiter.api.Test;
@@ -51,30 +49,4 @@ class BackgroundTickerTest {
         }
     }
 
-    static final class HandClock extends Clock {
-        private volatile Instant now;
-
-        HandClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }
